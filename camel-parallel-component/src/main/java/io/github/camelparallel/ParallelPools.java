@@ -1,0 +1,122 @@
+package io.github.camelparallel;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.camelparallel.backend.thread.ThreadBackendFactory;
+import io.github.camelparallel.spi.ParallelBackend;
+import io.github.camelparallel.spi.ParallelBackendFactory;
+import io.github.camelparallel.spi.PoolSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The named pools of one component: endpoints with the same name share one backend, reference-counted like
+ * {@code seda:} queues. The first producer of a name creates and starts the pool; the last one to stop stops it.
+ * A later endpoint that explicitly asks for different pool options fails at start with both values named.
+ * <p>
+ * Thread-safe: every method is synchronized on this registry.
+ */
+final class ParallelPools {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParallelPools.class);
+
+    private static final class Pool {
+        final PoolSpec spec;
+        final Map<String, Object> values;
+        final ParallelBackend backend;
+        int references;
+
+        Pool(PoolSpec spec, Map<String, Object> values, ParallelBackend backend) {
+            this.spec = spec;
+            this.values = values;
+            this.backend = backend;
+        }
+    }
+
+    private final Map<String, ParallelBackendFactory> factories;
+    private final Map<String, Pool> pools = new HashMap<>();
+
+    ParallelPools(Map<String, ParallelBackendFactory> factories) {
+        this.factories = new LinkedHashMap<>(factories);
+    }
+
+    /** Joins (or creates and starts) the pool of the endpoint's name. */
+    synchronized ParallelBackend acquire(ParallelEndpoint endpoint, ScheduledExecutorService scheduler) throws Exception {
+        String name = endpoint.getName();
+        Map<String, Object> values = poolValues(endpoint);
+        Pool pool = pools.get(name);
+        if (pool != null) {
+            for (String option : endpoint.getExplicitPoolOptions()) {
+                if (!Objects.equals(pool.values.get(option), values.get(option))) {
+                    throw new IllegalArgumentException("parallel:" + name + " is already in use with " + option + "="
+                            + pool.values.get(option) + ", but endpoint " + endpoint.getEndpointUri() + " asks for "
+                            + option + "=" + values.get(option) + ". Endpoints with one name share one pool: give them"
+                            + " the same pool options, or different names.");
+                }
+            }
+            pool.references++;
+            return pool.backend;
+        }
+        String backendName = (String) values.get("backend");
+        ParallelBackendFactory factory = factories.get(backendName);
+        if (factory == null) {
+            throw new IllegalArgumentException("Option backend of parallel:" + name + " must be one of "
+                    + String.join(", ", factories.keySet()) + " but was '" + backendName + "'");
+        }
+        Map<String, Object> settings = new HashMap<>();
+        ParallelConfiguration config = endpoint.getConfiguration();
+        if (config.getExecutorService() != null) {
+            settings.put(ThreadBackendFactory.EXECUTOR_SERVICE, config.getExecutorService());
+        }
+        if (config.getThreadPoolProfile() != null) {
+            settings.put(ThreadBackendFactory.THREAD_POOL_PROFILE, config.getThreadPoolProfile());
+        }
+        PoolSpec spec = new PoolSpec(name, backendName, (Integer) values.get("poolSize"), scheduler, settings);
+        ParallelBackend backend = factory.create(spec);
+        backend.start();
+        pool = new Pool(spec, values, backend);
+        pool.references = 1;
+        pools.put(name, pool);
+        LOG.info("[{}] pool started: backend={}, poolSize={}", name, backendName, spec.poolSize());
+        return backend;
+    }
+
+    /** Leaves the pool; the last one out stops it. */
+    synchronized void release(String name) {
+        Pool pool = pools.get(name);
+        if (pool == null) {
+            return;
+        }
+        if (--pool.references == 0) {
+            pools.remove(name);
+            pool.backend.stop();
+            LOG.info("[{}] pool stopped", name);
+        }
+    }
+
+    /** The spec of a running pool, or null. */
+    synchronized PoolSpec spec(String name) {
+        Pool pool = pools.get(name);
+        return pool == null ? null : pool.spec;
+    }
+
+    synchronized Set<String> names() {
+        return Set.copyOf(pools.keySet());
+    }
+
+    private static Map<String, Object> poolValues(ParallelEndpoint endpoint) {
+        ParallelConfiguration config = endpoint.getConfiguration();
+        Map<String, Object> values = new HashMap<>();
+        values.put("backend", config.getBackend());
+        values.put("poolSize", ParallelConfiguration.resolvePoolSize(config.getPoolSize(),
+                Runtime.getRuntime().availableProcessors(), endpoint.getName()));
+        values.put("executorService", config.getExecutorService());
+        values.put("threadPoolProfile", config.getThreadPoolProfile());
+        return values;
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.camelparallel.dispatch;
+
+/**
+ * Adapts the chunk size to measured run times ({@code chunkSize=0}), after joblib's {@code AutoBatchingMixin}:
+ * start with one item per chunk; when chunks run shorter than the backend's target band, grow (at most doubling
+ * per measurement); when they run longer, shrink; smooth the per-item time (EWMA 0.8 old / 0.2 new); and never
+ * hand out more than a fair share of what is left, so the tail of a batch is spread over every worker.
+ * <p>
+ * Not thread-safe: owned by one dispatcher and called under its lock.
+ */
+public final class AutoChunker implements Chunker {
+
+    private final int parallelism;
+    private final long minChunkNanos;
+    private final long maxChunkNanos;
+
+    private int size = 1;
+    private double itemNanos = -1;
+
+    public AutoChunker(int parallelism, long minChunkNanos, long maxChunkNanos) {
+        this.parallelism = parallelism;
+        this.minChunkNanos = minChunkNanos;
+        this.maxChunkNanos = maxChunkNanos;
+    }
+
+    @Override
+    public int nextSize(int remaining) {
+        // small chunks near the end: at most a quarter of a worker's fair share of what is left
+        int fairShare = Math.max(1, remaining / (4 * parallelism));
+        return Math.max(1, Math.min(Math.min(size, fairShare), remaining));
+    }
+
+    @Override
+    public void record(int chunkSize, long runNanos) {
+        double perItem = Math.max(1.0, (double) runNanos / chunkSize);
+        itemNanos = itemNanos < 0 ? perItem : 0.8 * itemNanos + 0.2 * perItem;
+        if (chunkSize != size) {
+            return; // measured at an older size (or a shortened tail chunk): learn the item time only
+        }
+        double chunkNanos = itemNanos * size;
+        if (chunkNanos < minChunkNanos) {
+            long ideal = (long) (2 * minChunkNanos / itemNanos);
+            size = (int) Math.max(1, Math.min(2L * size, Math.min(ideal, Integer.MAX_VALUE / 2)));
+        } else if (chunkNanos > maxChunkNanos && size >= 2) {
+            long ideal = (long) (minChunkNanos / itemNanos);
+            size = (int) Math.max(1, 2 * ideal);
+        }
+    }
+
+    /** The current target size, for tests and statistics. */
+    public int currentSize() {
+        return size;
+    }
+}

@@ -1,0 +1,477 @@
+package io.github.camelparallel.dispatch;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import io.github.camelparallel.spi.Chunk;
+import io.github.camelparallel.spi.ChunkListener;
+import io.github.camelparallel.spi.ItemTask;
+import io.github.camelparallel.spi.ParallelBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one batch on a backend: chunk → window → submit → settle → assemble.
+ * <p>
+ * <b>Guarantees.</b> Every item ends with exactly one outcome: a result, or a failure recorded by its index
+ * (a late report for a settled item is ignored). At most {@code maxInFlight} chunks of the batch are dispatched
+ * and not done. Results are assembled in input order ({@code ordered=true}) or completion order. The completion
+ * callback runs exactly once, outside the lock.
+ * <p>
+ * <b>States.</b>
+ * <pre>
+ *   RUNNING --last item settled------------------------> DONE (outcome without failure, or per onError)
+ *   RUNNING --item failed after retries, onError=fail--> DONE (failure; unstarted chunks cancelled)
+ *   RUNNING --batch timeout----------------------------> DONE (unfinished items fail by index; running chunks
+ *                                                              interrupted)
+ *   RUNNING --backend rejected a chunk / caller interrupted--> DONE (failure; unfinished items fail by index)
+ * </pre>
+ * A failed attempt with retries left becomes a single-item retry chunk, queued after {@code retryDelay}; it
+ * takes a window slot like any chunk. In <i>helping</i> mode ({@link #runHelping()}, used when the caller is
+ * itself a pool thread) the caller runs unclaimed chunks of its own batch instead of parking, so nested batches
+ * on a full pool always make progress.
+ * <p>
+ * <b>Thread-safety.</b> All mutable fields are guarded by {@code lock}. The backend is called outside it.
+ */
+public final class Dispatcher implements ChunkListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private enum State { CREATED, RUNNING, DONE }
+
+    private final DispatchOptions options;
+    private final ParallelBackend backend;
+    private final ItemTask task;
+    private final ScheduledExecutorService scheduler;
+    private final Executor handoff;
+    private final List<Object> items;
+    private final int size;
+    private final int maxInFlight;
+    private final Chunker chunker;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+
+    // all guarded by lock
+    private State state = State.CREATED;
+    private boolean helping;
+    private int nextIndex;
+    private final Set<Chunk> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final ArrayDeque<Chunk> readyRetries = new ArrayDeque<>();
+    private final ArrayDeque<Chunk> unclaimed = new ArrayDeque<>();
+    private final BitSet settled = new BitSet();
+    private final BitSet succeeded = new BitSet();
+    private int settledCount;
+    private final Object[] byIndex;
+    private final List<Object> byCompletion;
+    private final TreeMap<Integer, Throwable> errors = new TreeMap<>();
+    private int retries;
+    private long startNanos;
+    private ScheduledFuture<?> batchTimer;
+    private BatchFailure failure;
+    private BatchOutcome outcome;
+    private Consumer<BatchOutcome> onDone;
+
+    /**
+     * @param scheduler timer for retry delays and the batch timeout (shared, not owned)
+     * @param handoff   runs the completion callback when the batch completes on a timer thread (shared, not owned)
+     */
+    public Dispatcher(DispatchOptions options, ParallelBackend backend, ItemTask task,
+            ScheduledExecutorService scheduler, Executor handoff, List<Object> items) {
+        this.options = options;
+        this.backend = backend;
+        this.task = task;
+        this.scheduler = scheduler;
+        this.handoff = handoff;
+        this.items = items;
+        this.size = items.size();
+        int parallelism = backend.capabilities().parallelism();
+        this.maxInFlight = options.maxInFlight() > 0 ? options.maxInFlight() : 2 * parallelism;
+        this.chunker = options.chunkSize() > 0
+                ? Chunker.fixed(options.chunkSize())
+                : new AutoChunker(parallelism, backend.capabilities().minChunkNanos(),
+                        backend.capabilities().maxChunkNanos());
+        this.byIndex = options.ordered() ? new Object[size] : null;
+        this.byCompletion = options.ordered() ? null : new ArrayList<>(size);
+    }
+
+    /** Starts the batch; {@code onDone} is called once, from whichever thread settles it. */
+    public void start(Consumer<BatchOutcome> onDone) {
+        boolean finished;
+        lock.lock();
+        try {
+            if (state != State.CREATED) {
+                throw new IllegalStateException("batch already started on parallel:" + options.poolName());
+            }
+            this.onDone = onDone;
+            state = State.RUNNING;
+            startNanos = System.nanoTime();
+            if (options.batchTimeoutMillis() > 0) {
+                batchTimer = scheduler.schedule(TimerThreads.wrap(this::batchTimedOut), options.batchTimeoutMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (size == 0) {
+                finishLocked(false);
+            }
+            finished = state == State.DONE;
+        } finally {
+            lock.unlock();
+        }
+        if (finished) {
+            complete();
+        } else {
+            pump();
+        }
+    }
+
+    /**
+     * Runs the batch with the calling thread helping: it runs chunks of this batch that no pool thread has
+     * claimed yet and returns when the batch is done. Needs a backend that {@code runsInCaller}.
+     */
+    public BatchOutcome runHelping() {
+        lock.lock();
+        try {
+            helping = true;
+        } finally {
+            lock.unlock();
+        }
+        start(null);
+        lock.lock();
+        try {
+            while (state != State.DONE) {
+                Chunk chunk = unclaimed.poll();
+                if (chunk != null) {
+                    lock.unlock();
+                    try {
+                        if (chunk.tryClaim()) {
+                            backend.runInCaller(chunk, this);
+                        }
+                    } finally {
+                        lock.lock();
+                    }
+                    continue;
+                }
+                try {
+                    changed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    abortLocked(e, "the calling thread was interrupted", true);
+                }
+            }
+            return outcome;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Fills the window with retry chunks first, then new chunks, and hands them to the backend. */
+    private void pump() {
+        List<Chunk> toSubmit = new ArrayList<>();
+        lock.lock();
+        try {
+            while (state == State.RUNNING && inFlight.size() < maxInFlight) {
+                Chunk chunk = readyRetries.poll();
+                if (chunk == null) {
+                    chunk = nextNewChunkLocked();
+                }
+                if (chunk == null) {
+                    break;
+                }
+                inFlight.add(chunk);
+                toSubmit.add(chunk);
+                if (helping) {
+                    unclaimed.add(chunk);
+                }
+            }
+            if (helping && !toSubmit.isEmpty()) {
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (Chunk chunk : toSubmit) {
+            try {
+                backend.execute(chunk, this);
+            } catch (RuntimeException e) {
+                rejected(chunk, e);
+                return;
+            }
+        }
+    }
+
+    private Chunk nextNewChunkLocked() {
+        if (nextIndex >= size) {
+            return null;
+        }
+        int n = chunker.nextSize(size - nextIndex);
+        Chunk chunk = new Chunk(nextIndex, items.subList(nextIndex, nextIndex + n), 1, task,
+                options.taskTimeoutMillis());
+        nextIndex += n;
+        return chunk;
+    }
+
+    @Override
+    public void itemDone(Chunk chunk, int offset, Object result, Throwable error) {
+        boolean finished;
+        lock.lock();
+        try {
+            if (state != State.RUNNING || chunk.reported().get(offset)) {
+                return;
+            }
+            chunk.reported().set(offset);
+            int index = chunk.indexOf(offset);
+            if (error == null) {
+                settleSuccessLocked(index, result);
+            } else if (chunk.attempt() <= options.maxRetries()) {
+                scheduleRetryLocked(index, chunk.item(offset), chunk.attempt(), error);
+            } else {
+                settleFailureLocked(index, chunk.attempt(), error);
+            }
+            if (state == State.RUNNING && settledCount == size) {
+                finishLocked(false);
+            }
+            finished = state == State.DONE;
+        } finally {
+            lock.unlock();
+        }
+        if (finished) {
+            complete();
+        }
+    }
+
+    @Override
+    public void chunkDone(Chunk chunk, long runNanos) {
+        boolean finished = false;
+        lock.lock();
+        try {
+            if (!inFlight.remove(chunk) || state != State.RUNNING) {
+                return;
+            }
+            if (chunk.attempt() == 1) {
+                chunker.record(chunk.size(), runNanos);
+            }
+            for (int offset = chunk.reported().nextClearBit(0); offset < chunk.size();
+                    offset = chunk.reported().nextClearBit(offset + 1)) {
+                chunk.reported().set(offset);
+                settleFailureLocked(chunk.indexOf(offset), chunk.attempt(), new IllegalStateException(
+                        "backend of parallel:" + options.poolName() + " finished " + chunk + " without a result for item "
+                                + chunk.indexOf(offset)));
+            }
+            if (state == State.RUNNING && settledCount == size) {
+                finishLocked(false);
+            }
+            finished = state == State.DONE;
+        } finally {
+            lock.unlock();
+        }
+        if (finished) {
+            complete();
+        } else {
+            pump();
+        }
+    }
+
+    private void settleSuccessLocked(int index, Object result) {
+        settled.set(index);
+        succeeded.set(index);
+        settledCount++;
+        if (byIndex != null) {
+            byIndex[index] = result;
+        } else {
+            byCompletion.add(result);
+        }
+    }
+
+    private void settleFailureLocked(int index, int attempt, Throwable error) {
+        settled.set(index);
+        settledCount++;
+        errors.put(index, error);
+        if (byCompletion != null && options.errorPolicy() == ErrorPolicy.COLLECT) {
+            byCompletion.add(null);
+        }
+        LOG.debug("[{}] item {} failed on attempt {}: {}", options.poolName(), index, attempt, error.toString());
+        if (options.errorPolicy() == ErrorPolicy.FAIL && failure == null && state == State.RUNNING) {
+            failure = new BatchFailure(index, "Item " + index + " of a batch of " + size + " on parallel:"
+                    + options.poolName() + " failed (attempt " + attempt + " of " + (options.maxRetries() + 1) + "): "
+                    + error, error);
+            finishLocked(false);
+        }
+    }
+
+    private void scheduleRetryLocked(int index, Object item, int attempt, Throwable error) {
+        retries++;
+        LOG.debug("[{}] item {} failed on attempt {}, retrying: {}", options.poolName(), index, attempt, error.toString());
+        Chunk retry = new Chunk(index, Collections.singletonList(item), attempt + 1, task, options.taskTimeoutMillis());
+        if (options.retryDelayMillis() == 0) {
+            readyRetries.add(retry);
+            return;
+        }
+        scheduler.schedule(TimerThreads.wrap(() -> {
+            lock.lock();
+            try {
+                if (state != State.RUNNING) {
+                    return;
+                }
+                readyRetries.add(retry);
+            } finally {
+                lock.unlock();
+            }
+            pump();
+        }), options.retryDelayMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void batchTimedOut() {
+        boolean finished;
+        lock.lock();
+        try {
+            if (state != State.RUNNING) {
+                return;
+            }
+            TimeoutException cause = new TimeoutException("parallel:" + options.poolName() + " batch timeout of "
+                    + options.batchTimeoutMillis() + " ms elapsed");
+            finished = abortLocked(cause, "the batch timeout of " + options.batchTimeoutMillis() + " ms elapsed",
+                    options.errorPolicy() == ErrorPolicy.FAIL);
+        } finally {
+            lock.unlock();
+        }
+        if (finished) {
+            complete();
+        }
+    }
+
+    private void rejected(Chunk chunk, RuntimeException e) {
+        boolean finished;
+        lock.lock();
+        try {
+            if (state != State.RUNNING) {
+                return;
+            }
+            RejectedExecutionException cause = e instanceof RejectedExecutionException r ? r
+                    : new RejectedExecutionException(e.getMessage(), e);
+            finished = abortLocked(cause, "the pool refused " + chunk + ": " + e.getMessage(), true);
+        } finally {
+            lock.unlock();
+        }
+        if (finished) {
+            complete();
+        }
+    }
+
+    /**
+     * Ends the batch early: every item without an outcome fails with its own exception naming its index, running
+     * chunks are interrupted. Returns true when the caller must {@link #complete()} outside the lock.
+     */
+    private boolean abortLocked(Exception cause, String reason, boolean failWhole) {
+        int firstUnfinished = settled.nextClearBit(0);
+        int unfinished = size - settledCount;
+        for (int i = firstUnfinished; i < size; i = settled.nextClearBit(i + 1)) {
+            TimeoutException perItem = cause instanceof TimeoutException
+                    ? new TimeoutException("Item " + i + " on parallel:" + options.poolName() + " did not finish: " + reason)
+                    : null;
+            Throwable error = perItem != null ? perItem : cause;
+            errors.put(i, error);
+            if (byCompletion != null && options.errorPolicy() == ErrorPolicy.COLLECT) {
+                byCompletion.add(null);
+            }
+        }
+        settled.set(0, size);
+        settledCount = size;
+        LOG.warn("[{}] batch of {} ended early, {} items did not finish: {}", options.poolName(), size, unfinished,
+                reason);
+        if (failWhole && failure == null) {
+            failure = new BatchFailure(firstUnfinished, "Batch of " + size + " on parallel:" + options.poolName()
+                    + " ended early: " + reason + "; " + unfinished + " items did not finish, the first is item "
+                    + firstUnfinished, errors.getOrDefault(firstUnfinished, cause));
+        }
+        inFlight.forEach(Chunk::interrupt);
+        return finishLocked(true);
+    }
+
+    /** RUNNING → DONE. Returns true (the caller then completes outside the lock). */
+    private boolean finishLocked(boolean alreadyCancelled) {
+        state = State.DONE;
+        if (batchTimer != null) {
+            batchTimer.cancel(false);
+        }
+        if (!alreadyCancelled) {
+            inFlight.forEach(Chunk::cancel);
+        }
+        unclaimed.clear();
+        readyRetries.clear();
+        outcome = new BatchOutcome(assembleLocked(), Collections.unmodifiableSortedMap(new TreeMap<>(errors)), size,
+                retries, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), failure);
+        changed.signalAll();
+        return true;
+    }
+
+    private List<Object> assembleLocked() {
+        if (byCompletion != null) {
+            return byCompletion;
+        }
+        if (options.errorPolicy() != ErrorPolicy.SKIP || errors.isEmpty()) {
+            return new ArrayList<>(Arrays.asList(byIndex));
+        }
+        List<Object> kept = new ArrayList<>(succeeded.cardinality());
+        for (int i = succeeded.nextSetBit(0); i >= 0; i = succeeded.nextSetBit(i + 1)) {
+            kept.add(byIndex[i]);
+        }
+        return kept;
+    }
+
+    private void complete() {
+        Consumer<BatchOutcome> callback;
+        BatchOutcome result;
+        lock.lock();
+        try {
+            callback = onDone;
+            onDone = null;
+            result = outcome;
+        } finally {
+            lock.unlock();
+        }
+        if (callback == null) {
+            return;
+        }
+        if (TimerThreads.onTimer()) {
+            handoff.execute(() -> callback.accept(result));
+        } else {
+            callback.accept(result);
+        }
+    }
+
+    /** The outcome once the batch is done, else null. */
+    public BatchOutcome outcome() {
+        lock.lock();
+        try {
+            return outcome;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A snapshot as a map (for tests and diagnostics). */
+    public SortedMap<Integer, Throwable> errorsSoFar() {
+        lock.lock();
+        try {
+            return new TreeMap<>(errors);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

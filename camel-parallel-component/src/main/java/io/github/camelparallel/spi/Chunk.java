@@ -1,0 +1,134 @@
+package io.github.camelparallel.spi;
+
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A contiguous run of items of one batch, dispatched as one unit of work.
+ * <p>
+ * States and transitions (the only mutable part, guarded by {@code this}):
+ * <pre>
+ *   NEW --tryClaim()--> RUNNING --(runner done)--> RUNNING (runner cleared)
+ *   NEW --cancel()----> CANCELLED          (never run: nobody can claim it any more)
+ *   RUNNING --cancel()-> RUNNING + cancelled flag: the runner stops before its next item;
+ *                        interrupt() additionally interrupts the thread running it
+ * </pre>
+ * Exactly one party wins {@link #tryClaim()}: a pool thread, or a blocked caller helping its own batch.
+ * The {@code reported} bit set belongs to the dispatcher and is guarded by the dispatcher's lock.
+ */
+public final class Chunk {
+
+    private enum State { NEW, RUNNING, CANCELLED }
+
+    private final int firstIndex;
+    private final List<Object> items;
+    private final int attempt;
+    private final ItemTask task;
+    private final long itemTimeoutMillis;
+    private final BitSet reported = new BitSet();
+
+    // guarded by this
+    private State state = State.NEW;
+    private boolean cancelled;
+    private boolean interrupted;
+    private Thread runner;
+
+    public Chunk(int firstIndex, List<Object> items, int attempt, ItemTask task, long itemTimeoutMillis) {
+        this.firstIndex = firstIndex;
+        this.items = items;
+        this.attempt = attempt;
+        this.task = task;
+        this.itemTimeoutMillis = itemTimeoutMillis;
+    }
+
+    /** Batch index of the item at {@code offset}. */
+    public int indexOf(int offset) {
+        return firstIndex + offset;
+    }
+
+    public int firstIndex() {
+        return firstIndex;
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    public Object item(int offset) {
+        return items.get(offset);
+    }
+
+    public List<Object> items() {
+        return items;
+    }
+
+    /** 1 for a first run; retries are single-item chunks with a higher attempt. */
+    public int attempt() {
+        return attempt;
+    }
+
+    public ItemTask task() {
+        return task;
+    }
+
+    /** Per-item attempt timeout in ms, 0 for none. */
+    public long itemTimeoutMillis() {
+        return itemTimeoutMillis;
+    }
+
+    /** Dispatcher-owned record of the offsets reported so far; guarded by the dispatcher. */
+    public BitSet reported() {
+        return reported;
+    }
+
+    /** Claims the chunk for running on the current thread; false if someone else claimed or cancelled it. */
+    public synchronized boolean tryClaim() {
+        if (state != State.NEW) {
+            return false;
+        }
+        state = State.RUNNING;
+        runner = Thread.currentThread();
+        return true;
+    }
+
+    /** Stops the chunk: a NEW chunk never runs; a RUNNING one stops before its next item. */
+    public synchronized void cancel() {
+        cancelled = true;
+        if (state == State.NEW) {
+            state = State.CANCELLED;
+        }
+    }
+
+    /** Cancels and interrupts the thread running the chunk, if any (batch timeout). */
+    public synchronized void interrupt() {
+        cancel();
+        if (runner != null) {
+            interrupted = true;
+            runner.interrupt();
+        }
+    }
+
+    public synchronized boolean isCancelled() {
+        return cancelled;
+    }
+
+    /**
+     * Called by the runner when it is done: detaches the thread so a late {@link #interrupt()} cannot hit the
+     * thread's next chunk, and clears an interrupt this chunk delivered (it was meant for this chunk only).
+     */
+    public void releaseRunner() {
+        boolean clear;
+        synchronized (this) {
+            runner = null;
+            clear = interrupted;
+        }
+        if (clear) {
+            Thread.interrupted();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "chunk[" + firstIndex + ".." + (firstIndex + items.size() - 1) + ", attempt " + attempt + "]";
+    }
+}

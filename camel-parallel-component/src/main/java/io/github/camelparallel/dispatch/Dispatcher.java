@@ -76,6 +76,8 @@ public final class Dispatcher implements ChunkListener {
     private final Set<Chunk> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ArrayDeque<Chunk> readyRetries = new ArrayDeque<>();
     private final ArrayDeque<Chunk> unclaimed = new ArrayDeque<>();
+    private final ArrayDeque<Chunk> toSubmit = new ArrayDeque<>();
+    private boolean submitting;
     private final BitSet settled = new BitSet();
     private final BitSet succeeded = new BitSet();
     private int settledCount;
@@ -180,11 +182,15 @@ public final class Dispatcher implements ChunkListener {
         }
     }
 
-    /** Fills the window with retry chunks first, then new chunks, and hands them to the backend. */
+    /**
+     * Fills the window with retry chunks first, then new chunks, and hands them to the backend in the order they
+     * were taken. Only one thread submits at a time ({@code submitting}), so chunks reach the backend in index
+     * order even when a pool thread pumps while the caller is still submitting the first window.
+     */
     private void pump() {
-        List<Chunk> toSubmit = new ArrayList<>();
         lock.lock();
         try {
+            boolean added = false;
             while (state == State.RUNNING && inFlight.size() < maxInFlight) {
                 Chunk chunk = readyRetries.poll();
                 if (chunk == null) {
@@ -195,22 +201,39 @@ public final class Dispatcher implements ChunkListener {
                 }
                 inFlight.add(chunk);
                 toSubmit.add(chunk);
+                added = true;
                 if (helping) {
                     unclaimed.add(chunk);
                 }
             }
-            if (helping && !toSubmit.isEmpty()) {
+            if (helping && added) {
                 changed.signalAll();
             }
+            if (submitting) {
+                return; // the thread already submitting takes ours too, in order
+            }
+            submitting = true;
         } finally {
             lock.unlock();
         }
-        for (Chunk chunk : toSubmit) {
+        while (true) {
+            Chunk chunk;
+            lock.lock();
+            try {
+                chunk = state == State.RUNNING ? toSubmit.poll() : null;
+                if (chunk == null) {
+                    toSubmit.clear();
+                    submitting = false;
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+            LOG.trace("[{}] submit {}", options.poolName(), chunk);
             try {
                 backend.execute(chunk, this);
             } catch (RuntimeException e) {
                 rejected(chunk, e);
-                return;
             }
         }
     }

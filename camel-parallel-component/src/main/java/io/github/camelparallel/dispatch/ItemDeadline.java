@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
  * States: RUNNING → DONE (the item returned in time: {@link #disarm()} returns true) or RUNNING → EXPIRED (the
  * timer fired first: the running thread is interrupted, {@code onExpire} reports the timeout, and
  * {@link #disarm()} returns false and clears that interrupt so it cannot hit the thread's next item).
- * The transition happens under {@code this}, and the interrupt is delivered inside it, which is what makes the
- * clearing in {@link #disarm()} reliable. Thread-safe.
+ * The transition happens under {@code this}, and the interrupt and the report are delivered inside it, which is what
+ * makes the clearing in {@link #disarm()} reliable and orders the report before the runner's next step. Thread-safe.
  */
 public final class ItemDeadline {
 
@@ -34,14 +34,14 @@ public final class ItemDeadline {
         return deadline;
     }
 
-    private void expire() {
-        synchronized (this) {
-            if (state != State.RUNNING) {
-                return;
-            }
-            state = State.EXPIRED;
-            thread.interrupt();
+    private synchronized void expire() {
+        if (state != State.RUNNING) {
+            return;
         }
+        state = State.EXPIRED;
+        thread.interrupt();
+        // reported under the monitor: disarm() cannot return (and the runner cannot report its chunk done) before
+        // the timeout is on record. onExpire never takes this monitor, so no lock cycle.
         onExpire.run();
     }
 

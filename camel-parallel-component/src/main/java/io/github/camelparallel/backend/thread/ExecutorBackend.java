@@ -97,6 +97,7 @@ public final class ExecutorBackend implements ParallelBackend {
 
     private void run(Chunk chunk, ChunkListener listener) {
         long start = System.nanoTime();
+        LOG.trace("[{}] run {}", poolName, chunk);
         ChunkThreads.enter();
         try {
             for (int offset = 0; offset < chunk.size() && !chunk.isCancelled(); offset++) {

@@ -2,11 +2,14 @@ package io.github.camelparallel.backend.thread;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelparallel.spi.ParallelBackend;
 import io.github.camelparallel.spi.ParallelBackendFactory;
 import io.github.camelparallel.spi.PoolSpec;
 import org.apache.camel.CamelContext;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.ExecutorServiceManager;
 
 /**
@@ -44,9 +47,20 @@ public final class ThreadBackendFactory implements ParallelBackendFactory {
             if (userPool != null) {
                 return userPool;
             }
-            return profile != null
-                    ? manager.newThreadPool(owner, threadName, profile)
-                    : manager.newFixedThreadPool(owner, threadName, spec.poolSize());
+            if (profile != null) {
+                return manager.newThreadPool(owner, threadName, profile);
+            }
+            // fixed size; the queue is unbounded because every batch bounds its own chunks (maxInFlight), and a
+            // refused chunk must fail loudly (Abort) rather than run on the submitting thread (CallerRuns)
+            ThreadPoolProfile fixed = new ThreadPoolProfile(threadName);
+            fixed.setPoolSize(spec.poolSize());
+            fixed.setMaxPoolSize(spec.poolSize());
+            fixed.setMaxQueueSize(Integer.MAX_VALUE);
+            fixed.setKeepAliveTime(60L);
+            fixed.setTimeUnit(TimeUnit.SECONDS);
+            fixed.setAllowCoreThreadTimeOut(false);
+            fixed.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            return manager.newThreadPool(owner, threadName, fixed);
         }, (Executor executor) -> {
             if (executor != userPool) {
                 manager.shutdownGraceful((ExecutorService) executor);

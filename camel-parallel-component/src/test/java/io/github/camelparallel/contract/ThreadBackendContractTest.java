@@ -1,0 +1,10 @@
+package io.github.camelparallel.contract;
+
+/** The backend contract over {@code backend=thread} (platform threads from Camel's ExecutorServiceManager). */
+class ThreadBackendContractTest extends BackendContractSuite {
+
+    @Override
+    protected String backendOptions() {
+        return "backend=thread";
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.camelparallel.dispatch;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Auto chunking: grows at most doubling towards the target band, shrinks when chunks run long, small tail chunks. */
+class AutoChunkerTest {
+
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void tinyTasksGrowAtMostDoublingUntilTheBand() {
+        AutoChunker chunker = new AutoChunker(2, 5 * MS, 50 * MS);
+        int previous = 1;
+        for (int step = 0; step < 40; step++) {
+            int size = chunker.nextSize(10_000_000);
+            assertTrue(size <= 2 * previous, "step " + step + ": " + size + " after " + previous);
+            chunker.record(size, size * 100L); // 100 ns per item
+            previous = size;
+        }
+        long chunkNanos = chunker.currentSize() * 100L;
+        assertTrue(chunkNanos >= 5 * MS && chunkNanos <= 50 * MS, "settled at " + chunker.currentSize());
+    }
+
+    @Test
+    void slowTasksStayAtOneItemPerChunk() {
+        AutoChunker chunker = new AutoChunker(2, 5 * MS, 50 * MS);
+        for (int i = 0; i < 10; i++) {
+            chunker.record(chunker.nextSize(1000), 200 * MS);
+        }
+        assertEquals(1, chunker.nextSize(1000));
+    }
+
+    @Test
+    void longChunksShrink() {
+        AutoChunker chunker = new AutoChunker(2, 5 * MS, 50 * MS);
+        for (int i = 0; i < 20; i++) {
+            int size = chunker.nextSize(10_000_000);
+            chunker.record(size, size * 1000L); // 1 us per item: band reached at ~10,000
+        }
+        int grown = chunker.currentSize();
+        for (int i = 0; i < 30; i++) { // the tasks become 100x slower
+            int size = chunker.nextSize(10_000_000);
+            chunker.record(size, size * 100_000L);
+        }
+        assertTrue(chunker.currentSize() < grown / 10, grown + " -> " + chunker.currentSize());
+        assertTrue(chunker.currentSize() * 100_000L <= 50 * MS, "back inside the band: " + chunker.currentSize());
+    }
+
+    @Test
+    void tailChunksAreSmallSoEveryWorkerGetsSome() {
+        AutoChunker chunker = new AutoChunker(4, 5 * MS, 50 * MS);
+        for (int i = 0; i < 30; i++) {
+            int size = chunker.nextSize(10_000_000);
+            chunker.record(size, size * 10L);
+        }
+        assertTrue(chunker.currentSize() > 1000);
+        assertEquals(100 / 16, chunker.nextSize(100), "a quarter of a worker's fair share of what is left");
+        assertEquals(1, chunker.nextSize(3));
+    }
+
+    @Test
+    void fixedChunkerNeverExceedsWhatIsLeft() {
+        Chunker fixed = Chunker.fixed(100);
+        assertEquals(100, fixed.nextSize(1000));
+        assertEquals(7, fixed.nextSize(7));
+    }
+}

@@ -22,18 +22,18 @@ public class ParallelConfiguration implements Cloneable {
 
     @UriParam(label = "producer", description = "The function run over every item: a java.util.function.Function, a Camel"
             + " Processor (one exchange per item) or any bean (see method), as a reference: #name, #bean:name,"
-            + " #class:fqcn or #type:fqcn. Without a task, items go to the route from(\"parallel:name\").")
+            + " #class:fqcn or #type:fqcn. Without a task, items go to the route that consumes from parallel:name.")
     private Object task;
     @UriParam(label = "producer", description = "The one-argument method of the task bean to call with each item,"
             + " when the bean is not a Function or Processor or has several candidate methods.")
     private String method;
     @UriParam(label = "common", defaultValue = "thread", enums = "thread,virtual",
               description = "Where items run: thread (platform threads from Camel's ExecutorServiceManager) or"
-                      + " virtual (virtual threads, Java 21+).")
+                      + " virtual (virtual threads, Java 21 or newer).")
     private String backend = "thread";
     @UriParam(label = "common", defaultValue = "-1",
               description = "How many items run at once. Positive: that many; -1: all available processors; -2: all but"
-                      + " one (joblib's n_jobs: processors + 1 + n). 0, or a result below 1, is an error.")
+                      + " one (joblib's n_jobs: processors plus 1 plus n). 0, or a result below 1, is an error.")
     private int poolSize = -1;
     @UriParam(label = "producer", defaultValue = "0",
               description = "Items per task; 0 sizes chunks automatically from measured task durations.")

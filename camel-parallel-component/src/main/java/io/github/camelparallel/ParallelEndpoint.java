@@ -2,6 +2,7 @@ package io.github.camelparallel;
 
 import java.util.Set;
 
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -16,11 +17,11 @@ import org.apache.camel.support.DefaultEndpoint;
  * Run one task over every item of the message body in parallel, with the results back in input order.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "parallel", title = "Parallel", syntax = "parallel:name",
-             category = { Category.CORE }, headersClass = ParallelConstants.class)
-public class ParallelEndpoint extends DefaultEndpoint {
+             category = { Category.CORE }, headersClass = ParallelConstants.class, remote = false)
+public class ParallelEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     @UriPath(description = "The pool name. Endpoints with the same name share one pool; a route"
-            + " from(\"parallel:name\") is the task of producers of that name that have no task option.")
+            + " consuming from parallel:name is the task of producers of that name that have no task option.")
     @Metadata(required = true)
     private final String name;
 

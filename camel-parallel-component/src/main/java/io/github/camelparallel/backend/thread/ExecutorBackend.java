@@ -1,5 +1,7 @@
 package io.github.camelparallel.backend.thread;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * ({@link #runInCaller}), which keeps nested batches deadlock-free.
  * <p>
  * States: NEW → STARTED ({@link #start()} acquires the executor) → STOPPED ({@link #stop()} releases it through
- * the release function, which shuts down only an executor this backend created). {@code executor} is volatile:
- * written by start/stop, read by submitting threads. Thread-safe.
+ * the release function, which shuts down only an executor this backend created; chunks it never ran are then failed
+ * item by item, so no batch waits forever). {@code executor} is volatile: written by start/stop, read by submitting
+ * threads; {@code queued} is a concurrent map. Thread-safe.
  */
 public final class ExecutorBackend implements ParallelBackend {
 
@@ -40,6 +43,8 @@ public final class ExecutorBackend implements ParallelBackend {
     private final Consumer<Executor> release;
     private final ScheduledExecutorService scheduler;
     private volatile Executor executor;
+    /** Chunks handed to the executor and not yet picked up by a thread; swept by {@link #stop()}. */
+    private final Map<Chunk, ChunkListener> queued = new ConcurrentHashMap<>();
 
     /**
      * @param acquire   creates (or looks up) the executor at start
@@ -73,11 +78,18 @@ public final class ExecutorBackend implements ParallelBackend {
         if (current == null) {
             throw new RejectedExecutionException("parallel:" + poolName + " is not started");
         }
-        current.execute(() -> {
-            if (chunk.tryClaim()) {
-                run(chunk, listener);
-            }
-        });
+        queued.put(chunk, listener);
+        try {
+            current.execute(() -> {
+                queued.remove(chunk);
+                if (chunk.tryClaim()) {
+                    run(chunk, listener);
+                }
+            });
+        } catch (RuntimeException e) {
+            queued.remove(chunk);
+            throw e;
+        }
     }
 
     @Override
@@ -92,6 +104,20 @@ public final class ExecutorBackend implements ParallelBackend {
         if (current != null) {
             release.accept(current);
             LOG.debug("[{}] stopped", poolName);
+        }
+        // chunks the executor dropped without running them: fail their items so no batch waits forever
+        for (Map.Entry<Chunk, ChunkListener> entry : queued.entrySet()) {
+            Chunk chunk = entry.getKey();
+            queued.remove(chunk);
+            if (chunk.tryClaim()) {
+                chunk.releaseRunner();
+                RejectedExecutionException stopped = new RejectedExecutionException(
+                        "parallel:" + poolName + " was stopped before " + chunk + " could run");
+                for (int offset = 0; offset < chunk.size(); offset++) {
+                    entry.getValue().itemDone(chunk, offset, null, stopped);
+                }
+                entry.getValue().chunkDone(chunk, 0);
+            }
         }
     }
 

@@ -252,6 +252,7 @@ public final class Dispatcher implements ChunkListener {
     @Override
     public void itemDone(Chunk chunk, int offset, Object result, Throwable error) {
         boolean finished;
+        boolean retryReady = false;
         lock.lock();
         try {
             if (state != State.RUNNING || chunk.reported().get(offset)) {
@@ -263,6 +264,7 @@ public final class Dispatcher implements ChunkListener {
                 settleSuccessLocked(index, result);
             } else if (chunk.attempt() <= options.maxRetries()) {
                 scheduleRetryLocked(index, chunk.item(offset), chunk.attempt(), error);
+                retryReady = options.retryDelayMillis() == 0;
             } else {
                 settleFailureLocked(index, chunk.attempt(), error);
             }
@@ -275,6 +277,8 @@ public final class Dispatcher implements ChunkListener {
         }
         if (finished) {
             complete();
+        } else if (retryReady) {
+            pump(); // a free slot may take the retry now, even while this chunk's thread is still busy
         }
     }
 

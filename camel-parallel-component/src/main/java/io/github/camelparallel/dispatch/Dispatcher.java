@@ -2,14 +2,10 @@ package io.github.camelparallel.dispatch;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,12 +74,7 @@ public final class Dispatcher implements ChunkListener {
     private final ArrayDeque<Chunk> unclaimed = new ArrayDeque<>();
     private final ArrayDeque<Chunk> toSubmit = new ArrayDeque<>();
     private boolean submitting;
-    private final BitSet settled = new BitSet();
-    private final BitSet succeeded = new BitSet();
-    private int settledCount;
-    private final Object[] byIndex;
-    private final List<Object> byCompletion;
-    private final TreeMap<Integer, Throwable> errors = new TreeMap<>();
+    private final OrderedResults results;
     private int retries;
     private long startNanos;
     private ScheduledFuture<?> batchTimer;
@@ -110,8 +101,7 @@ public final class Dispatcher implements ChunkListener {
                 ? Chunker.fixed(options.chunkSize())
                 : new AutoChunker(parallelism, backend.capabilities().minChunkNanos(),
                         backend.capabilities().maxChunkNanos());
-        this.byIndex = options.ordered() ? new Object[size] : null;
-        this.byCompletion = options.ordered() ? null : new ArrayList<>(size);
+        this.results = new OrderedResults(size, options.ordered(), options.errorPolicy());
     }
 
     /** Starts the batch; {@code onDone} is called once, from whichever thread settles it. */
@@ -128,18 +118,11 @@ public final class Dispatcher implements ChunkListener {
             if (options.batchTimeoutMillis() > 0) {
                 batchTimer = scheduler.schedule(TimerThreads.wrap(this::batchTimedOut), options.batchTimeoutMillis(), TimeUnit.MILLISECONDS);
             }
-            if (size == 0) {
-                finishLocked(false);
-            }
-            finished = state == State.DONE;
+            finished = finishIfAllSettledLocked();
         } finally {
             lock.unlock();
         }
-        if (finished) {
-            complete();
-        } else {
-            pump();
-        }
+        continueAfter(finished, true);
     }
 
     /**
@@ -268,18 +251,11 @@ public final class Dispatcher implements ChunkListener {
             } else {
                 settleFailureLocked(index, chunk.attempt(), error);
             }
-            if (state == State.RUNNING && settledCount == size) {
-                finishLocked(false);
-            }
-            finished = state == State.DONE;
+            finished = finishIfAllSettledLocked();
         } finally {
             lock.unlock();
         }
-        if (finished) {
-            complete();
-        } else if (retryReady) {
-            pump(); // a free slot may take the retry now, even while this chunk's thread is still busy
-        }
+        continueAfter(finished, retryReady); // a free slot may take a ready retry even while this chunk still runs
     }
 
     @Override
@@ -300,38 +276,36 @@ public final class Dispatcher implements ChunkListener {
                         "backend of parallel:" + options.poolName() + " finished " + chunk + " without a result for item "
                                 + chunk.indexOf(offset)));
             }
-            if (state == State.RUNNING && settledCount == size) {
-                finishLocked(false);
-            }
-            finished = state == State.DONE;
+            finished = finishIfAllSettledLocked();
         } finally {
             lock.unlock();
         }
+        continueAfter(finished, true);
+    }
+
+    /** Finishes the batch if every item has its outcome; true when the batch is done (now or before). */
+    private boolean finishIfAllSettledLocked() {
+        if (state == State.RUNNING && results.allSettled()) {
+            finishLocked(false);
+        }
+        return state == State.DONE;
+    }
+
+    /** Outside the lock: completes a finished batch, or refills the window. */
+    private void continueAfter(boolean finished, boolean refill) {
         if (finished) {
             complete();
-        } else {
+        } else if (refill) {
             pump();
         }
     }
 
     private void settleSuccessLocked(int index, Object result) {
-        settled.set(index);
-        succeeded.set(index);
-        settledCount++;
-        if (byIndex != null) {
-            byIndex[index] = result;
-        } else {
-            byCompletion.add(result);
-        }
+        results.success(index, result);
     }
 
     private void settleFailureLocked(int index, int attempt, Throwable error) {
-        settled.set(index);
-        settledCount++;
-        errors.put(index, error);
-        if (byCompletion != null && options.errorPolicy() == ErrorPolicy.COLLECT) {
-            byCompletion.add(null);
-        }
+        results.failure(index, error);
         LOG.debug("[{}] item {} failed on attempt {}: {}", options.poolName(), index, attempt, error.toString());
         if (options.errorPolicy() == ErrorPolicy.FAIL && failure == null && state == State.RUNNING) {
             failure = new BatchFailure(index, "Item " + index + " of a batch of " + size + " on parallel:"
@@ -405,26 +379,20 @@ public final class Dispatcher implements ChunkListener {
      * chunks are interrupted. Returns true when the caller must {@link #complete()} outside the lock.
      */
     private boolean abortLocked(Exception cause, String reason, boolean failWhole) {
-        int firstUnfinished = settled.nextClearBit(0);
-        int unfinished = size - settledCount;
-        for (int i = firstUnfinished; i < size; i = settled.nextClearBit(i + 1)) {
+        int firstUnfinished = results.nextUnsettled(0);
+        int unfinished = results.unsettledCount();
+        for (int i = firstUnfinished; i < size; i = results.nextUnsettled(i + 1)) {
             TimeoutException perItem = cause instanceof TimeoutException
                     ? new TimeoutException("Item " + i + " on parallel:" + options.poolName() + " did not finish: " + reason)
                     : null;
-            Throwable error = perItem != null ? perItem : cause;
-            errors.put(i, error);
-            if (byCompletion != null && options.errorPolicy() == ErrorPolicy.COLLECT) {
-                byCompletion.add(null);
-            }
+            results.failure(i, perItem != null ? perItem : cause);
         }
-        settled.set(0, size);
-        settledCount = size;
         LOG.warn("[{}] batch of {} ended early, {} items did not finish: {}", options.poolName(), size, unfinished,
                 reason);
         if (failWhole && failure == null) {
             failure = new BatchFailure(firstUnfinished, "Batch of " + size + " on parallel:" + options.poolName()
                     + " ended early: " + reason + "; " + unfinished + " items did not finish, the first is item "
-                    + firstUnfinished, errors.getOrDefault(firstUnfinished, cause));
+                    + firstUnfinished, results.error(firstUnfinished));
         }
         inFlight.forEach(Chunk::interrupt);
         return finishLocked(true);
@@ -441,24 +409,10 @@ public final class Dispatcher implements ChunkListener {
         }
         unclaimed.clear();
         readyRetries.clear();
-        outcome = new BatchOutcome(assembleLocked(), Collections.unmodifiableSortedMap(new TreeMap<>(errors)), size,
+        outcome = new BatchOutcome(results.assemble(), results.errors(), size,
                 retries, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), failure);
         changed.signalAll();
         return true;
-    }
-
-    private List<Object> assembleLocked() {
-        if (byCompletion != null) {
-            return byCompletion;
-        }
-        if (options.errorPolicy() != ErrorPolicy.SKIP || errors.isEmpty()) {
-            return new ArrayList<>(Arrays.asList(byIndex));
-        }
-        List<Object> kept = new ArrayList<>(succeeded.cardinality());
-        for (int i = succeeded.nextSetBit(0); i >= 0; i = succeeded.nextSetBit(i + 1)) {
-            kept.add(byIndex[i]);
-        }
-        return kept;
     }
 
     private void complete() {
@@ -487,16 +441,6 @@ public final class Dispatcher implements ChunkListener {
         lock.lock();
         try {
             return outcome;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** A snapshot as a map (for tests and diagnostics). */
-    public SortedMap<Integer, Throwable> errorsSoFar() {
-        lock.lock();
-        try {
-            return new TreeMap<>(errors);
         } finally {
             lock.unlock();
         }

@@ -1,0 +1,90 @@
+package io.github.camelparallel.dispatch;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The outcomes of one batch's items as they settle, assembled into the result list the error policy asks for:
+ * by input index ({@code ordered=true}) or by completion, with null at failed positions ({@code collect}) or without
+ * them ({@code skip}). Each index settles at most once; the caller guarantees it.
+ * <p>
+ * Not thread-safe: owned by one {@link Dispatcher} and used under its lock.
+ */
+final class OrderedResults {
+
+    private final int size;
+    private final ErrorPolicy policy;
+    private final BitSet settled = new BitSet();
+    private final BitSet succeeded = new BitSet();
+    private final Object[] byIndex;
+    private final List<Object> byCompletion;
+    private final TreeMap<Integer, Throwable> errors = new TreeMap<>();
+    private int settledCount;
+
+    OrderedResults(int size, boolean ordered, ErrorPolicy policy) {
+        this.size = size;
+        this.policy = policy;
+        this.byIndex = ordered ? new Object[size] : null;
+        this.byCompletion = ordered ? null : new ArrayList<>();
+    }
+
+    void success(int index, Object result) {
+        settled.set(index);
+        succeeded.set(index);
+        settledCount++;
+        if (byIndex != null) {
+            byIndex[index] = result;
+        } else {
+            byCompletion.add(result);
+        }
+    }
+
+    void failure(int index, Throwable error) {
+        settled.set(index);
+        settledCount++;
+        errors.put(index, error);
+        if (byCompletion != null && policy == ErrorPolicy.COLLECT) {
+            byCompletion.add(null);
+        }
+    }
+
+    boolean allSettled() {
+        return settledCount == size;
+    }
+
+    int unsettledCount() {
+        return size - settledCount;
+    }
+
+    /** The first index without an outcome at or after {@code from}, or {@code size} when there is none. */
+    int nextUnsettled(int from) {
+        return settled.nextClearBit(from);
+    }
+
+    Throwable error(int index) {
+        return errors.get(index);
+    }
+
+    SortedMap<Integer, Throwable> errors() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(errors));
+    }
+
+    List<Object> assemble() {
+        if (byCompletion != null) {
+            return new ArrayList<>(byCompletion);
+        }
+        if (policy != ErrorPolicy.SKIP || errors.isEmpty()) {
+            return new ArrayList<>(Arrays.asList(byIndex));
+        }
+        List<Object> kept = new ArrayList<>(succeeded.cardinality());
+        for (int i = succeeded.nextSetBit(0); i >= 0; i = succeeded.nextSetBit(i + 1)) {
+            kept.add(byIndex[i]);
+        }
+        return kept;
+    }
+}

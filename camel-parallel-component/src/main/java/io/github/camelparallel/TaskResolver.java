@@ -28,12 +28,7 @@ final class TaskResolver {
         Object task = config.getTask();
         String poolName = endpoint.getName();
         if (task instanceof String reference) {
-            Object bean = context.getRegistry().lookupByName(reference.startsWith("#") ? reference.substring(1) : reference);
-            if (bean == null) {
-                throw new IllegalArgumentException("Option task of parallel:" + poolName + ": no bean named '" + reference
-                        + "' in the registry; use #name, #bean:name, #class:fqcn or #type:fqcn");
-            }
-            task = bean;
+            task = lookup(context, reference, poolName);
         }
         if (task == null) {
             return batch -> (item, index, attempt) -> {
@@ -59,6 +54,32 @@ final class TaskResolver {
         }
         ItemTask beanTask = BeanMethodTask.of(task, config.getMethod(), context.getTypeConverter(), poolName);
         return batch -> beanTask;
+    }
+
+    /** A task given as text (set in code rather than bound from a URI): the same reference forms as Camel's. */
+    private static Object lookup(CamelContext context, String reference, String poolName) {
+        Object bean;
+        try {
+            if (reference.startsWith("#class:")) {
+                Class<?> type = context.getClassResolver().resolveMandatoryClass(reference.substring(7).trim());
+                bean = context.getInjector().newInstance(type);
+            } else if (reference.startsWith("#type:")) {
+                Class<?> type = context.getClassResolver().resolveMandatoryClass(reference.substring(6).trim());
+                bean = context.getRegistry().mandatoryFindSingleByType(type);
+            } else {
+                String name = reference.startsWith("#bean:") ? reference.substring(6)
+                        : reference.startsWith("#") ? reference.substring(1) : reference;
+                bean = context.getRegistry().lookupByName(name.trim());
+            }
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Option task of parallel:" + poolName + ": cannot resolve '" + reference
+                    + "': " + e.getMessage(), e);
+        }
+        if (bean == null) {
+            throw new IllegalArgumentException("Option task of parallel:" + poolName + ": no bean for '" + reference
+                    + "' in the registry; use #name, #bean:name, #class:fqcn or #type:fqcn");
+        }
+        return bean;
     }
 
     /** Fills an item's exchange from the batch exchange. */

@@ -93,6 +93,27 @@ class TaskKindsTest {
     }
 
     @Test
+    void taskSetAsTextInCodeResolvesLikeAUriReference() throws Exception {
+        for (String reference : List.of("#class:io.github.camelparallel.tasks.Cube", "#type:io.github.camelparallel.tasks.Cube",
+                "#bean:c", "#c", "c")) {
+            CamelContext context = TestContexts.started(Map.of("c", new io.github.camelparallel.tasks.Cube()));
+            try {
+                ParallelEndpoint endpoint = context.getEndpoint("parallel:text", ParallelEndpoint.class);
+                endpoint.getConfiguration().setTask(reference);
+                org.apache.camel.Producer producer = endpoint.createProducer();
+                producer.start();
+                Exchange exchange = new org.apache.camel.support.DefaultExchange(context);
+                exchange.getIn().setBody(List.of(2));
+                producer.process(exchange);
+                assertEquals(List.of(8L), exchange.getMessage().getBody(), reference);
+                producer.stop();
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    @Test
     void unknownBeanFailsAtStart() {
         Exception error = assertThrows(Exception.class, () -> run(Map.of(), "parallel:b?task=#missing", List.of(1)));
         assertTrue(PoolSizeTest.rootCause(error).toString().contains("missing"), PoolSizeTest.rootCause(error).toString());

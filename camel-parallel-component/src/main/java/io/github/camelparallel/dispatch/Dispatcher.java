@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  *                                                              interrupted)
  *   RUNNING --backend rejected a chunk / caller interrupted--> DONE (failure; unfinished items fail by index)
  * </pre>
+ * The completion callback runs on the caller's thread only when the caller completed the batch itself; from a pool
+ * or timer thread it is handed to the {@code handoff} executor, so the rest of a route never runs on a pool thread.
+ * <p>
  * A failed attempt with retries left becomes a single-item retry chunk, queued after {@code retryDelay}; it
  * takes a window slot like any chunk. In <i>helping</i> mode ({@link #runHelping()}, used when the caller is
  * itself a pool thread) the caller runs unclaimed chunks of its own batch instead of parking, so nested batches
@@ -429,11 +432,17 @@ public final class Dispatcher implements ChunkListener {
         if (callback == null) {
             return;
         }
-        if (TimerThreads.onTimer()) {
-            handoff.execute(() -> callback.accept(result));
-        } else {
-            callback.accept(result);
+        // The exchange continues off our threads: a pool thread must not carry the rest of the route (it would count
+        // as a nested caller and ignore the next pool's size), nor may the one timer thread.
+        if (TimerThreads.onTimer() || ChunkThreads.insideChunk()) {
+            try {
+                handoff.execute(() -> callback.accept(result));
+                return;
+            } catch (RejectedExecutionException e) {
+                LOG.debug("[{}] completion hand-off refused (stopping); completing on this thread", options.poolName());
+            }
         }
+        callback.accept(result);
     }
 
     /** The outcome once the batch is done, else null. */

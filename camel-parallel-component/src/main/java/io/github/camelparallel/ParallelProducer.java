@@ -16,10 +16,10 @@ import org.apache.camel.support.DefaultAsyncProducer;
 /**
  * Sends the message body, a batch, through the named pool and puts the results back on the message.
  * <p>
- * Asynchronous: the calling thread returns at once and the exchange continues on the thread that settles the last
- * item. One exception: when the caller is itself running a chunk of some pool (a task that sends a nested batch),
- * the batch runs in helping mode on the caller, which runs its own chunks rather than parking, so nested batches
- * complete even on a pool of one thread. Options are validated and the task resolved in {@link #doStart()}, so a
+ * Asynchronous: the calling thread returns at once and the exchange continues on a completion thread (never on a
+ * pool or timer thread) once the last item settles. One exception: when the caller is itself running a chunk of
+ * some pool (a task that sends a nested batch), the batch runs in helping mode on the caller, which runs its own
+ * chunks rather than parking, so nested batches complete even on a pool of one thread. Options are validated and the task resolved in {@link #doStart()}, so a
  * bad option fails the route at start. Thread-safe.
  */
 public class ParallelProducer extends DefaultAsyncProducer {

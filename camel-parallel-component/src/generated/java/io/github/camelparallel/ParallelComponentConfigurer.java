@@ -37,15 +37,25 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunksize":
         case "chunkSize": getOrCreateConfiguration(target).setChunkSize(property(camelContext, int.class, value)); return true;
+        case "command": getOrCreateConfiguration(target).setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelparallel.ParallelConfiguration.class, value)); return true;
         case "executorservice":
         case "executorService": getOrCreateConfiguration(target).setExecutorService(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "initializer": getOrCreateConfiguration(target).setInitializer(property(camelContext, java.lang.Object.class, value)); return true;
+        case "javahome":
+        case "javaHome": getOrCreateConfiguration(target).setJavaHome(property(camelContext, java.lang.String.class, value)); return true;
+        case "lazystart":
+        case "lazyStart": getOrCreateConfiguration(target).setLazyStart(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxinflight":
         case "maxInFlight": getOrCreateConfiguration(target).setMaxInFlight(property(camelContext, int.class, value)); return true;
+        case "maxmessagesize":
+        case "maxMessageSize": getOrCreateConfiguration(target).setMaxMessageSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxtasksperworker":
+        case "maxTasksPerWorker": getOrCreateConfiguration(target).setMaxTasksPerWorker(property(camelContext, int.class, value)); return true;
         case "method": getOrCreateConfiguration(target).setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "onerror":
         case "onError": getOrCreateConfiguration(target).setOnError(property(camelContext, java.lang.String.class, value)); return true;
@@ -60,6 +70,14 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "threadpoolprofile":
         case "threadPoolProfile": getOrCreateConfiguration(target).setThreadPoolProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "workerclasspath":
+        case "workerClasspath": getOrCreateConfiguration(target).setWorkerClasspath(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerenv":
+        case "workerEnv": getOrCreateConfiguration(target).setWorkerEnv(property(camelContext, java.util.Map.class, value)); return true;
+        case "workerjvmoptions":
+        case "workerJvmOptions": getOrCreateConfiguration(target).setWorkerJvmOptions(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerstartuptimeout":
+        case "workerStartupTimeout": getOrCreateConfiguration(target).setWorkerStartupTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -74,15 +92,25 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "bridgeErrorHandler": return boolean.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "command": return java.lang.String.class;
         case "configuration": return io.github.camelparallel.ParallelConfiguration.class;
         case "executorservice":
         case "executorService": return java.util.concurrent.ExecutorService.class;
+        case "initializer": return java.lang.Object.class;
+        case "javahome":
+        case "javaHome": return java.lang.String.class;
+        case "lazystart":
+        case "lazyStart": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxinflight":
         case "maxInFlight": return int.class;
+        case "maxmessagesize":
+        case "maxMessageSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "maxtasksperworker":
+        case "maxTasksPerWorker": return int.class;
         case "method": return java.lang.String.class;
         case "onerror":
         case "onError": return java.lang.String.class;
@@ -97,6 +125,14 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "threadpoolprofile":
         case "threadPoolProfile": return java.lang.String.class;
         case "timeout": return long.class;
+        case "workerclasspath":
+        case "workerClasspath": return java.lang.String.class;
+        case "workerenv":
+        case "workerEnv": return java.util.Map.class;
+        case "workerjvmoptions":
+        case "workerJvmOptions": return java.lang.String.class;
+        case "workerstartuptimeout":
+        case "workerStartupTimeout": return long.class;
         default: return null;
         }
     }
@@ -112,15 +148,25 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunksize":
         case "chunkSize": return getOrCreateConfiguration(target).getChunkSize();
+        case "command": return getOrCreateConfiguration(target).getCommand();
         case "configuration": return target.getConfiguration();
         case "executorservice":
         case "executorService": return getOrCreateConfiguration(target).getExecutorService();
+        case "initializer": return getOrCreateConfiguration(target).getInitializer();
+        case "javahome":
+        case "javaHome": return getOrCreateConfiguration(target).getJavaHome();
+        case "lazystart":
+        case "lazyStart": return getOrCreateConfiguration(target).isLazyStart();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxinflight":
         case "maxInFlight": return getOrCreateConfiguration(target).getMaxInFlight();
+        case "maxmessagesize":
+        case "maxMessageSize": return getOrCreateConfiguration(target).getMaxMessageSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxtasksperworker":
+        case "maxTasksPerWorker": return getOrCreateConfiguration(target).getMaxTasksPerWorker();
         case "method": return getOrCreateConfiguration(target).getMethod();
         case "onerror":
         case "onError": return getOrCreateConfiguration(target).getOnError();
@@ -135,6 +181,23 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "threadpoolprofile":
         case "threadPoolProfile": return getOrCreateConfiguration(target).getThreadPoolProfile();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
+        case "workerclasspath":
+        case "workerClasspath": return getOrCreateConfiguration(target).getWorkerClasspath();
+        case "workerenv":
+        case "workerEnv": return getOrCreateConfiguration(target).getWorkerEnv();
+        case "workerjvmoptions":
+        case "workerJvmOptions": return getOrCreateConfiguration(target).getWorkerJvmOptions();
+        case "workerstartuptimeout":
+        case "workerStartupTimeout": return getOrCreateConfiguration(target).getWorkerStartupTimeout();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "workerenv":
+        case "workerEnv": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -28,18 +28,28 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunksize":
         case "chunkSize": target.getConfiguration().setChunkSize(property(camelContext, int.class, value)); return true;
+        case "command": target.getConfiguration().setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "executorservice":
         case "executorService": target.getConfiguration().setExecutorService(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "initializer": target.getConfiguration().setInitializer(property(camelContext, java.lang.Object.class, value)); return true;
+        case "javahome":
+        case "javaHome": target.getConfiguration().setJavaHome(property(camelContext, java.lang.String.class, value)); return true;
+        case "lazystart":
+        case "lazyStart": target.getConfiguration().setLazyStart(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxinflight":
         case "maxInFlight": target.getConfiguration().setMaxInFlight(property(camelContext, int.class, value)); return true;
+        case "maxmessagesize":
+        case "maxMessageSize": target.getConfiguration().setMaxMessageSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxtasksperworker":
+        case "maxTasksPerWorker": target.getConfiguration().setMaxTasksPerWorker(property(camelContext, int.class, value)); return true;
         case "method": target.getConfiguration().setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "onerror":
         case "onError": target.getConfiguration().setOnError(property(camelContext, java.lang.String.class, value)); return true;
@@ -54,6 +64,14 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "threadpoolprofile":
         case "threadPoolProfile": target.getConfiguration().setThreadPoolProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "workerclasspath":
+        case "workerClasspath": target.getConfiguration().setWorkerClasspath(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerenv":
+        case "workerEnv": target.getConfiguration().setWorkerEnv(property(camelContext, java.util.Map.class, value)); return true;
+        case "workerjvmoptions":
+        case "workerJvmOptions": target.getConfiguration().setWorkerJvmOptions(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerstartuptimeout":
+        case "workerStartupTimeout": target.getConfiguration().setWorkerStartupTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -66,18 +84,28 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return boolean.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "command": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "executorservice":
         case "executorService": return java.util.concurrent.ExecutorService.class;
+        case "initializer": return java.lang.Object.class;
+        case "javahome":
+        case "javaHome": return java.lang.String.class;
+        case "lazystart":
+        case "lazyStart": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxinflight":
         case "maxInFlight": return int.class;
+        case "maxmessagesize":
+        case "maxMessageSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "maxtasksperworker":
+        case "maxTasksPerWorker": return int.class;
         case "method": return java.lang.String.class;
         case "onerror":
         case "onError": return java.lang.String.class;
@@ -92,6 +120,14 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "threadpoolprofile":
         case "threadPoolProfile": return java.lang.String.class;
         case "timeout": return long.class;
+        case "workerclasspath":
+        case "workerClasspath": return java.lang.String.class;
+        case "workerenv":
+        case "workerEnv": return java.util.Map.class;
+        case "workerjvmoptions":
+        case "workerJvmOptions": return java.lang.String.class;
+        case "workerstartuptimeout":
+        case "workerStartupTimeout": return long.class;
         default: return null;
         }
     }
@@ -105,18 +141,28 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunksize":
         case "chunkSize": return target.getConfiguration().getChunkSize();
+        case "command": return target.getConfiguration().getCommand();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "executorservice":
         case "executorService": return target.getConfiguration().getExecutorService();
+        case "initializer": return target.getConfiguration().getInitializer();
+        case "javahome":
+        case "javaHome": return target.getConfiguration().getJavaHome();
+        case "lazystart":
+        case "lazyStart": return target.getConfiguration().isLazyStart();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxinflight":
         case "maxInFlight": return target.getConfiguration().getMaxInFlight();
+        case "maxmessagesize":
+        case "maxMessageSize": return target.getConfiguration().getMaxMessageSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxtasksperworker":
+        case "maxTasksPerWorker": return target.getConfiguration().getMaxTasksPerWorker();
         case "method": return target.getConfiguration().getMethod();
         case "onerror":
         case "onError": return target.getConfiguration().getOnError();
@@ -131,6 +177,23 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "threadpoolprofile":
         case "threadPoolProfile": return target.getConfiguration().getThreadPoolProfile();
         case "timeout": return target.getConfiguration().getTimeout();
+        case "workerclasspath":
+        case "workerClasspath": return target.getConfiguration().getWorkerClasspath();
+        case "workerenv":
+        case "workerEnv": return target.getConfiguration().getWorkerEnv();
+        case "workerjvmoptions":
+        case "workerJvmOptions": return target.getConfiguration().getWorkerJvmOptions();
+        case "workerstartuptimeout":
+        case "workerStartupTimeout": return target.getConfiguration().getWorkerStartupTimeout();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "workerenv":
+        case "workerEnv": return java.lang.Object.class;
         default: return null;
         }
     }

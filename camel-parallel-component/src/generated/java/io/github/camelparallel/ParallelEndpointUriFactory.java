@@ -24,16 +24,22 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(29);
         props.add("backend");
         props.add("bridgeErrorHandler");
         props.add("chunkSize");
+        props.add("command");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("executorService");
+        props.add("initializer");
+        props.add("javaHome");
+        props.add("lazyStart");
         props.add("lazyStartProducer");
         props.add("maxInFlight");
+        props.add("maxMessageSize");
         props.add("maxRetries");
+        props.add("maxTasksPerWorker");
         props.add("method");
         props.add("name");
         props.add("onError");
@@ -44,10 +50,16 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
         props.add("taskTimeout");
         props.add("threadPoolProfile");
         props.add("timeout");
+        props.add("workerClasspath");
+        props.add("workerEnv");
+        props.add("workerJvmOptions");
+        props.add("workerStartupTimeout");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("workerEnv", "workerEnv.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

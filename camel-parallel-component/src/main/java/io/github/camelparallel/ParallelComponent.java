@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.camelparallel.backend.process.ProcessBackendFactory;
 import io.github.camelparallel.backend.thread.ThreadBackendFactory;
 import io.github.camelparallel.backend.thread.VirtualThreadBackendFactory;
 import io.github.camelparallel.spi.ParallelBackend;
@@ -60,6 +61,7 @@ public class ParallelComponent extends DefaultComponent {
         Map<String, ParallelBackendFactory> factories = new LinkedHashMap<>();
         factories.put("thread", new ThreadBackendFactory(getCamelContext(), this));
         factories.put("virtual", new VirtualThreadBackendFactory());
+        factories.put("process", new ProcessBackendFactory(getCamelContext(), this));
         pools = new ParallelPools(factories);
     }
 
@@ -95,6 +97,11 @@ public class ParallelComponent extends DefaultComponent {
     /** The resolved settings of the running pool of that name, or null (for tests and management). */
     public PoolSpec getPoolSpec(String name) {
         return pools == null ? null : pools.spec(name);
+    }
+
+    /** The backend of the running pool of that name, or null (for tests and management). */
+    public ParallelBackend getPoolBackend(String name) {
+        return pools == null ? null : pools.backend(name);
     }
 
     synchronized void registerConsumer(ParallelConsumer consumer) {

@@ -1,5 +1,8 @@
 package io.github.camelparallel;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 import io.github.camelparallel.dispatch.DispatchOptions;
@@ -17,8 +20,9 @@ import org.apache.camel.spi.UriParams;
 public class ParallelConfiguration implements Cloneable {
 
     /** Pool options: endpoints of one name share a pool, so these must agree between them. */
-    static final java.util.Set<String> POOL_OPTIONS = java.util.Set.of("backend", "poolSize", "executorService",
-            "threadPoolProfile");
+    static final Set<String> POOL_OPTIONS = Set.of("backend", "poolSize", "executorService", "threadPoolProfile",
+            "command", "workerClasspath", "workerJvmOptions", "javaHome", "initializer", "lazyStart", "maxTasksPerWorker",
+            "workerStartupTimeout", "maxMessageSize", "workerEnv", "task");
 
     @UriParam(label = "producer", description = "The function run over every item: a java.util.function.Function, a Camel"
             + " Processor (one exchange per item) or any bean (see method), as a reference: #name, #bean:name,"
@@ -27,9 +31,9 @@ public class ParallelConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "The one-argument method of the task bean to call with each item,"
             + " when the bean is not a Function or Processor or has several candidate methods.")
     private String method;
-    @UriParam(label = "common", defaultValue = "thread", enums = "thread,virtual",
-              description = "Where items run: thread (platform threads from Camel's ExecutorServiceManager) or"
-                      + " virtual (virtual threads, Java 21 or newer).")
+    @UriParam(label = "common", defaultValue = "thread", enums = "thread,virtual,process",
+              description = "Where items run: thread (platform threads from Camel's ExecutorServiceManager), virtual"
+                      + " (virtual threads, Java 21 or newer) or process (warm worker processes, JVM or any language).")
     private String backend = "thread";
     @UriParam(label = "common", defaultValue = "-1",
               description = "How many items run at once. Positive: that many; -1: all available processors; -2: all but"
@@ -69,9 +73,80 @@ public class ParallelConfiguration implements Cloneable {
               description = "The id of a Camel thread pool profile to create the backend=thread pool from.")
     private String threadPoolProfile;
 
+    @UriParam(label = "process",
+              description = "backend=process: the command line of an external worker in any language that speaks the"
+                      + " worker protocol, e.g. python3 my_worker.py (split into words, quotes honoured, never run"
+                      + " through a shell). Without it, JVM workers run the task class.")
+    private String command;
+    @UriParam(label = "process,advanced",
+              description = "backend=process: the classpath of JVM workers; default the parent's.")
+    private String workerClasspath;
+    @UriParam(label = "process",
+              description = "backend=process: options of the JVM workers, e.g. -Xmx256m.")
+    private String workerJvmOptions;
+    @UriParam(label = "process,advanced",
+              description = "backend=process: the Java installation of JVM workers; default the parent's java binary.")
+    private String javaHome;
+    @UriParam(label = "process",
+              description = "backend=process: a Runnable class (#class:fqcn) run once in each JVM worker before its"
+                      + " first item; if it fails, the pool fails to start with its error.")
+    private Object initializer;
+    @UriParam(label = "process", defaultValue = "false",
+              description = "backend=process: start the workers on the first batch instead of at route start.")
+    private boolean lazyStart;
+    @UriParam(label = "process", defaultValue = "0",
+              description = "backend=process: recycle a worker after this many items (for leaky libraries); 0: never.")
+    private int maxTasksPerWorker;
+    @UriParam(label = "process", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "backend=process: a worker that has not said hello by then is killed and reported.")
+    private long workerStartupTimeout = 30000;
+    @UriParam(label = "process,advanced", defaultValue = "67108864",
+              description = "backend=process: the longest protocol line accepted from a worker, in bytes; a longer"
+                      + " one is a protocol error.")
+    private int maxMessageSize = 64 * 1024 * 1024;
+    @UriParam(label = "process", prefix = "workerEnv.", multiValue = true,
+              description = "backend=process: environment entries added to the parent's for the workers, e.g."
+                      + " workerEnv.OMP_NUM_THREADS=1.")
+    private Map<String, Object> workerEnv;
+
+    /** The options a backend factory reads, by option name; unset ones are left out. */
+    Map<String, Object> backendSettings() {
+        Map<String, Object> settings = new HashMap<>();
+        putIfSet(settings, "executorService", executorService);
+        putIfSet(settings, "threadPoolProfile", threadPoolProfile);
+        if ("process".equals(backend)) {
+            // the worker class is part of a process pool (each worker runs one task class), compared by name
+            putIfSet(settings, "task", task == null || task instanceof String ? task : task.getClass().getName());
+            putIfSet(settings, "command", command);
+            putIfSet(settings, "workerClasspath", workerClasspath);
+            putIfSet(settings, "workerJvmOptions", workerJvmOptions);
+            putIfSet(settings, "javaHome", javaHome);
+            putIfSet(settings, "initializer",
+                    initializer == null || initializer instanceof String ? initializer : initializer.getClass().getName());
+            putIfSet(settings, "workerEnv", workerEnv == null || workerEnv.isEmpty() ? null : Map.copyOf(workerEnv));
+            settings.put("lazyStart", lazyStart);
+            settings.put("maxTasksPerWorker", requireNonNegative("maxTasksPerWorker", maxTasksPerWorker));
+            settings.put("workerStartupTimeout", workerStartupTimeout);
+            if (maxMessageSize < 1024) {
+                throw new IllegalArgumentException("Option maxMessageSize must be at least 1024 bytes but was "
+                        + maxMessageSize);
+            }
+            settings.put("maxMessageSize", maxMessageSize);
+        }
+        return settings;
+    }
+
+    private static void putIfSet(Map<String, Object> settings, String key, Object value) {
+        if (value != null) {
+            settings.put(key, value);
+        }
+    }
+
     public ParallelConfiguration copy() {
         try {
-            return (ParallelConfiguration) clone();
+            ParallelConfiguration copy = (ParallelConfiguration) clone();
+            copy.workerEnv = workerEnv == null ? null : new HashMap<>(workerEnv);
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
@@ -212,5 +287,85 @@ public class ParallelConfiguration implements Cloneable {
 
     public void setThreadPoolProfile(String threadPoolProfile) {
         this.threadPoolProfile = threadPoolProfile;
+    }
+
+    public String getCommand() {
+        return command;
+    }
+
+    public void setCommand(String command) {
+        this.command = command;
+    }
+
+    public String getWorkerClasspath() {
+        return workerClasspath;
+    }
+
+    public void setWorkerClasspath(String workerClasspath) {
+        this.workerClasspath = workerClasspath;
+    }
+
+    public String getWorkerJvmOptions() {
+        return workerJvmOptions;
+    }
+
+    public void setWorkerJvmOptions(String workerJvmOptions) {
+        this.workerJvmOptions = workerJvmOptions;
+    }
+
+    public String getJavaHome() {
+        return javaHome;
+    }
+
+    public void setJavaHome(String javaHome) {
+        this.javaHome = javaHome;
+    }
+
+    public Object getInitializer() {
+        return initializer;
+    }
+
+    public void setInitializer(Object initializer) {
+        this.initializer = initializer;
+    }
+
+    public boolean isLazyStart() {
+        return lazyStart;
+    }
+
+    public void setLazyStart(boolean lazyStart) {
+        this.lazyStart = lazyStart;
+    }
+
+    public int getMaxTasksPerWorker() {
+        return maxTasksPerWorker;
+    }
+
+    public void setMaxTasksPerWorker(int maxTasksPerWorker) {
+        this.maxTasksPerWorker = maxTasksPerWorker;
+    }
+
+    public long getWorkerStartupTimeout() {
+        return workerStartupTimeout;
+    }
+
+    public void setWorkerStartupTimeout(long workerStartupTimeout) {
+        this.workerStartupTimeout = workerStartupTimeout;
+    }
+
+    public int getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public void setMaxMessageSize(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public Map<String, Object> getWorkerEnv() {
+        return workerEnv;
+    }
+
+    public void setWorkerEnv(Map<String, Object> workerEnv) {
+        this.workerEnv = workerEnv;
     }
 }

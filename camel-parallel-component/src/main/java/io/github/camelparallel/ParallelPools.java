@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
-import io.github.camelparallel.backend.thread.ThreadBackendFactory;
 import io.github.camelparallel.spi.ParallelBackend;
 import io.github.camelparallel.spi.ParallelBackendFactory;
 import io.github.camelparallel.spi.PoolSpec;
@@ -68,14 +67,7 @@ final class ParallelPools {
             throw new IllegalArgumentException("Option backend of parallel:" + name + " must be one of "
                     + String.join(", ", factories.keySet()) + " but was '" + backendName + "'");
         }
-        Map<String, Object> settings = new HashMap<>();
-        ParallelConfiguration config = endpoint.getConfiguration();
-        if (config.getExecutorService() != null) {
-            settings.put(ThreadBackendFactory.EXECUTOR_SERVICE, config.getExecutorService());
-        }
-        if (config.getThreadPoolProfile() != null) {
-            settings.put(ThreadBackendFactory.THREAD_POOL_PROFILE, config.getThreadPoolProfile());
-        }
+        Map<String, Object> settings = endpoint.getConfiguration().backendSettings();
         PoolSpec spec = new PoolSpec(name, backendName, (Integer) values.get("poolSize"), scheduler, settings);
         ParallelBackend backend = factory.create(spec);
         backend.start();
@@ -105,18 +97,22 @@ final class ParallelPools {
         return pool == null ? null : pool.spec;
     }
 
+    /** The backend of a running pool, or null. */
+    synchronized ParallelBackend backend(String name) {
+        Pool pool = pools.get(name);
+        return pool == null ? null : pool.backend;
+    }
+
     synchronized Set<String> names() {
         return Set.copyOf(pools.keySet());
     }
 
     private static Map<String, Object> poolValues(ParallelEndpoint endpoint) {
         ParallelConfiguration config = endpoint.getConfiguration();
-        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> values = new HashMap<>(config.backendSettings());
         values.put("backend", config.getBackend());
         values.put("poolSize", ParallelConfiguration.resolvePoolSize(config.getPoolSize(),
                 Runtime.getRuntime().availableProcessors(), endpoint.getName()));
-        values.put("executorService", config.getExecutorService());
-        values.put("threadPoolProfile", config.getThreadPoolProfile());
         return values;
     }
 }

@@ -1,0 +1,28 @@
+package io.github.camelparallel.backend.process;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelparallel.spi.Chunk;
+
+/**
+ * Some items of one chunk, sent to one worker as one {@code run}. A chunk starts as one job; when its worker dies
+ * or hangs, the chunk's items come back as isolated one-item jobs, so one bad item cannot take its neighbours down.
+ * Immutable but for {@code runId} and {@code sentNanos}, written by the pool under its lock.
+ *
+ * @param run      the chunk this job belongs to, with its listener and count of unreported items
+ * @param offsets  the offsets within the chunk, in run order
+ * @param items    the items as JSON, aligned with {@code offsets}
+ * @param isolated true for a one-item job made after its worker died or hung under a run of several items
+ * @param crashes  how many workers this one-item job has already lost while running alone
+ */
+record Job(ChunkRun run, int[] offsets, List<JsonNode> items, boolean isolated, int crashes) {
+
+    Chunk chunk() {
+        return run.chunk();
+    }
+
+    int size() {
+        return offsets.length;
+    }
+}

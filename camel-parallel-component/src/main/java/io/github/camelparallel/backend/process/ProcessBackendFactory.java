@@ -1,0 +1,119 @@
+package io.github.camelparallel.backend.process;
+
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.github.camelparallel.spi.ParallelBackend;
+import io.github.camelparallel.spi.ParallelBackendFactory;
+import io.github.camelparallel.spi.PoolSpec;
+import org.apache.camel.CamelContext;
+
+/**
+ * {@code backend=process}: builds the worker command from the endpoint's options (a JVM worker for a Function task
+ * class, or the user's {@code command}) and a {@link ProcessPoolBackend} with an I/O thread pool from Camel's
+ * ExecutorServiceManager. Bad set-up (no task and no command, a task class that is not a Function or has no public
+ * no-arg constructor) fails here, at route start, naming the class. Stateless and thread-safe.
+ */
+public final class ProcessBackendFactory implements ParallelBackendFactory {
+
+    /** Setting keys: the endpoint options this backend reads from {@link PoolSpec#settings()}. */
+    public static final String TASK = "task";
+    public static final String COMMAND = "command";
+    public static final String WORKER_CLASSPATH = "workerClasspath";
+    public static final String WORKER_JVM_OPTIONS = "workerJvmOptions";
+    public static final String JAVA_HOME = "javaHome";
+    public static final String INITIALIZER = "initializer";
+    public static final String WORKER_ENV = "workerEnv";
+    public static final String LAZY_START = "lazyStart";
+    public static final String MAX_TASKS_PER_WORKER = "maxTasksPerWorker";
+    public static final String WORKER_STARTUP_TIMEOUT = "workerStartupTimeout";
+    public static final String MAX_MESSAGE_SIZE = "maxMessageSize";
+
+    private final CamelContext context;
+    private final Object owner;
+
+    public ProcessBackendFactory(CamelContext context, Object owner) {
+        this.context = context;
+        this.owner = owner;
+    }
+
+    @Override
+    public ParallelBackend create(PoolSpec spec) {
+        String command = (String) spec.setting(COMMAND);
+        Map<String, String> env = new LinkedHashMap<>();
+        Object envSetting = spec.setting(WORKER_ENV);
+        if (envSetting instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
+        }
+        int maxMessageSize = (Integer) spec.settings().getOrDefault(MAX_MESSAGE_SIZE, 64 * 1024 * 1024);
+        WorkerCommand workerCommand;
+        JavaType resultType = null;
+        if (command != null && !command.isBlank()) {
+            workerCommand = WorkerCommand.external(command, env);
+        } else {
+            Class<?> taskClass = taskClass(spec);
+            JavaType[] types = TypeFactory.defaultInstance().findTypeParameters(taskClass, Function.class);
+            resultType = types.length == 2 ? types[1] : null;
+            String initializer = className(spec.setting(INITIALIZER));
+            workerCommand = WorkerCommand.jvm((String) spec.setting(JAVA_HOME), (String) spec.setting(WORKER_JVM_OPTIONS),
+                    (String) spec.setting(WORKER_CLASSPATH), taskClass.getName(), initializer, maxMessageSize, env);
+        }
+        ProcessPoolSettings settings = new ProcessPoolSettings(spec.name(), spec.poolSize(), workerCommand,
+                (Long) spec.settings().getOrDefault(WORKER_STARTUP_TIMEOUT, 30_000L),
+                (Integer) spec.settings().getOrDefault(MAX_TASKS_PER_WORKER, 0),
+                Boolean.TRUE.equals(spec.setting(LAZY_START)), maxMessageSize, resultType);
+        ExecutorService io = context.getExecutorServiceManager().newCachedThreadPool(owner,
+                "ParallelWorkerIO[" + spec.name() + "]");
+        return new ProcessPoolBackend(settings, spec.scheduler(), io,
+                executor -> context.getExecutorServiceManager().shutdownNow(executor));
+    }
+
+    private Class<?> taskClass(PoolSpec spec) {
+        Object task = spec.setting(TASK);
+        if (task == null) {
+            throw new IllegalArgumentException("backend=process of parallel:" + spec.name() + " needs a task class"
+                    + " (task=#class:fqcn, a java.util.function.Function with a public no-arg constructor) or a worker"
+                    + " command (command=python3 my_worker.py)");
+        }
+        Class<?> type;
+        if (task instanceof String name) {
+            String fqcn = className(name);
+            type = context.getClassResolver().resolveClass(fqcn);
+            if (type == null) {
+                throw new IllegalArgumentException("Option task of parallel:" + spec.name() + ": class " + fqcn
+                        + " not found");
+            }
+        } else {
+            type = task.getClass();
+        }
+        if (!Function.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("Option task of parallel:" + spec.name() + ": " + type.getName()
+                    + " is not a java.util.function.Function; backend=process runs Function classes (or a command=)");
+        }
+        try {
+            if (!Modifier.isPublic(type.getModifiers()) || !Modifier.isPublic(type.getConstructor().getModifiers())) {
+                throw new NoSuchMethodException("not public");
+            }
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("Option task of parallel:" + spec.name() + ": " + type.getName()
+                    + " needs to be a public class with a public no-arg constructor: each worker process creates its own"
+                    + " instance");
+        }
+        return type;
+    }
+
+    private static String className(Object reference) {
+        if (reference == null) {
+            return null;
+        }
+        if (reference instanceof String s) {
+            return s.startsWith("#class:") ? s.substring(7).trim() : s.trim();
+        }
+        return reference.getClass().getName();
+    }
+}

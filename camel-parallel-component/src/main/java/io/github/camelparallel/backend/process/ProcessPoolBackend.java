@@ -1,0 +1,566 @@
+package io.github.camelparallel.backend.process;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelparallel.dispatch.ChunkThreads;
+import io.github.camelparallel.dispatch.TimerThreads;
+import io.github.camelparallel.protocol.Frame;
+import io.github.camelparallel.protocol.FrameCodec;
+import io.github.camelparallel.protocol.ItemError;
+import io.github.camelparallel.spi.BackendCapabilities;
+import io.github.camelparallel.spi.Chunk;
+import io.github.camelparallel.spi.ChunkListener;
+import io.github.camelparallel.spi.ParallelBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code backend=process}: {@code poolSize} long-lived worker processes (JVM or any language) speaking worker
+ * protocol v1 (docs/worker-protocol.md), kept warm between batches.
+ * <p>
+ * <b>Guarantees.</b> Each item of a claimed chunk is reported exactly once. A worker that dies or breaks the protocol
+ * is replaced. A worker that dies or hangs (past {@code taskTimeout} per item of its run) under a run of several
+ * items is killed and its items are re-run alone on fresh workers at no cost to their attempts; an item that hangs a worker
+ * while running alone, or kills two in a row, fails alone ({@link WorkerCrashedException} with the exit and the last stderr
+ * lines, or a {@link TimeoutException}), and the batch and the pool go on. Stopping sends {@code shutdown}, waits,
+ * then kills: no worker outlives the pool.
+ * <p>
+ * <b>States.</b> NEW → STARTED ({@link #start()}: workers started and, unless lazy, every one said hello) → STOPPED.
+ * A pool whose workers cannot start (command missing, exit before hello, initializer failed) {@code brokenCause}:
+ * queued and later jobs fail with that cause instead of waiting. Workers: see {@link WorkerProcess}.
+ * <p>
+ * <b>Thread-safety.</b> One lock guards {@code workers}, {@code pending}, the workers' pool-owned fields and the
+ * flags; frames are written and items reported outside it. I/O threads come from {@code io}, owned by the caller.
+ */
+public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.Events {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessPoolBackend.class);
+    private static final long STOP_GRACE_MILLIS = 5000;
+    private static final int ISOLATED_CRASHES = 2;
+
+    private final ProcessPoolSettings settings;
+    private final BackendCapabilities capabilities;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService io;
+    private final Consumer<ExecutorService> releaseIo;
+    private final FrameCodec codec = FrameCodec.SHARED;
+    private final ItemJson json;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    // guarded by lock
+    private final List<WorkerProcess> workers = new ArrayList<>();
+    private final ArrayDeque<Job> pending = new ArrayDeque<>();
+    private boolean started;
+    private boolean stopped;
+    private int nextWorkerId;
+    private long nextRunId;
+    private int startFailuresInARow;
+    private RuntimeException brokenCause;
+    private long restarts;
+
+    public ProcessPoolBackend(ProcessPoolSettings settings, ScheduledExecutorService scheduler, ExecutorService io,
+            Consumer<ExecutorService> releaseIo) {
+        this.settings = settings;
+        // a process round trip costs ~0.1-1 ms: 50..500 ms chunks hide it
+        this.capabilities = new BackendCapabilities(settings.poolSize(), false, 50_000_000L, 500_000_000L);
+        this.scheduler = scheduler;
+        this.io = io;
+        this.releaseIo = releaseIo;
+        this.json = new ItemJson(settings.resultType());
+    }
+
+    @Override
+    public BackendCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public void start() throws Exception {
+        lock.lock();
+        try {
+            started = true;
+            if (settings.lazyStart()) {
+                return;
+            }
+            startMissingWorkersLocked();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.startupTimeoutMillis() + 1000);
+            while (brokenCause == null && readyCountLocked() < settings.poolSize()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                changed.awaitNanos(left);
+            }
+            if (brokenCause != null) {
+                throw brokenCause;
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            lock.unlock();
+            try {
+                stop();
+            } finally {
+                lock.lock();
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+        LOG.info("[{}] {} workers ready: {}", settings.poolName(), settings.poolSize(), settings.command());
+    }
+
+    @Override
+    public void execute(Chunk chunk, ChunkListener listener) {
+        if (!chunk.tryClaim()) {
+            return;
+        }
+        chunk.releaseRunner(); // the claiming thread does not run it: an interrupt must never reach that thread
+        ChunkRun run = new ChunkRun(chunk, listener);
+        List<Integer> offsets = new ArrayList<>(chunk.size());
+        List<JsonNode> items = new ArrayList<>(chunk.size());
+        List<Runnable> badItems = new ArrayList<>();
+        for (int offset = 0; offset < chunk.size(); offset++) {
+            int o = offset;
+            try {
+                items.add(json.item(chunk.indexOf(offset), chunk.item(offset)));
+                offsets.add(offset);
+            } catch (IllegalArgumentException e) {
+                badItems.add(() -> run.report(o, null, e));
+            }
+        }
+        lock.lock();
+        try {
+            if (stopped || !started) {
+                throw new RejectedExecutionException("parallel:" + settings.poolName() + " is not running");
+            }
+            if (!offsets.isEmpty()) {
+                pending.addLast(new Job(run, offsets.stream().mapToInt(Integer::intValue).toArray(), items, false, 0));
+            }
+        } finally {
+            lock.unlock();
+        }
+        badItems.forEach(Runnable::run);
+        dispatch();
+    }
+
+    /** Hands pending jobs to idle workers; starts workers that are missing; fails jobs of a broken pool. */
+    private void dispatch() {
+        List<Runnable> afterUnlock = new ArrayList<>();
+        lock.lock();
+        try {
+            if (stopped) {
+                return;
+            }
+            if (brokenCause != null) {
+                failAllPendingLocked(brokenCause, afterUnlock);
+            } else {
+                startMissingWorkersLocked();
+                for (WorkerProcess worker : workers) {
+                    if (worker.state != WorkerProcess.State.READY) {
+                        continue;
+                    }
+                    Job job = nextLiveJobLocked();
+                    if (job == null) {
+                        break;
+                    }
+                    assignLocked(worker, job, afterUnlock);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        afterUnlock.forEach(Runnable::run);
+    }
+
+    private Job nextLiveJobLocked() {
+        Job job;
+        while ((job = pending.pollFirst()) != null && job.chunk().isCancelled()) {
+            LOG.debug("[{}] dropping {}: its batch is over", settings.poolName(), job.chunk());
+        }
+        return job;
+    }
+
+    private void assignLocked(WorkerProcess worker, Job job, List<Runnable> afterUnlock) {
+        long runId = ++nextRunId;
+        worker.state = WorkerProcess.State.BUSY;
+        worker.job = job;
+        worker.runId = runId;
+        worker.sentNanos = System.nanoTime();
+        long timeout = job.chunk().itemTimeoutMillis();
+        if (timeout > 0) {
+            long runTimeout = timeout * job.size();
+            worker.timer = scheduler.schedule(TimerThreads.wrap(() -> timedOut(worker, job, runTimeout)),
+                    runTimeout, TimeUnit.MILLISECONDS);
+        }
+        Frame.Run frame = new Frame.Run(runId, job.items());
+        afterUnlock.add(() -> {
+            if (!worker.send(frame)) {
+                LOG.debug("[{}] {} could not take run {}: its stdin is closed", settings.poolName(), worker, runId);
+            }
+        });
+    }
+
+    @Override
+    public void frame(WorkerProcess worker, Frame frame) {
+        if (frame instanceof Frame.Hello hello) {
+            onHello(worker, hello);
+        } else if (frame instanceof Frame.Result result) {
+            onResult(worker, result);
+        } else {
+            protocolError(worker, "unexpected " + frame.getClass().getSimpleName().toLowerCase() + " frame from a worker");
+        }
+    }
+
+    private void onHello(WorkerProcess worker, Frame.Hello hello) {
+        String problem = null;
+        lock.lock();
+        try {
+            if (worker.state != WorkerProcess.State.STARTING) {
+                problem = "a second hello";
+            } else if (hello.protocol() != 1) {
+                brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
+                        + settings.poolName() + " speaks protocol " + hello.protocol() + ", this pool speaks protocol 1");
+                killLocked(worker, "protocol version " + hello.protocol());
+            } else {
+                cancelTimerLocked(worker);
+                worker.state = WorkerProcess.State.READY;
+                startFailuresInARow = 0;
+                LOG.debug("[{}] {} ready ({})", settings.poolName(), worker, hello.runtime());
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (problem != null) {
+            protocolError(worker, problem);
+        } else {
+            dispatch();
+        }
+    }
+
+    private void onResult(WorkerProcess worker, Frame.Result result) {
+        Job job;
+        long elapsed = 0;
+        String problem = null;
+        lock.lock();
+        try {
+            job = worker.job;
+            if (job == null || result.id() != worker.runId || result.results().size() != job.size()) {
+                problem = job == null ? "a result while no run was sent"
+                        : result.id() != worker.runId ? "result id " + result.id() + " for run " + worker.runId
+                        : result.results().size() + " results for a run of " + job.size() + " items";
+            } else {
+                cancelTimerLocked(worker);
+                worker.job = null;
+                worker.tasksDone += job.size();
+                elapsed = System.nanoTime() - worker.sentNanos;
+                if (settings.maxTasksPerWorker() > 0 && worker.tasksDone >= settings.maxTasksPerWorker()) {
+                    worker.state = WorkerProcess.State.STOPPING; // recycled: a fresh worker takes its place
+                    workers.remove(worker);
+                    io.execute(() -> worker.send(new Frame.Shutdown()));
+                } else {
+                    worker.state = WorkerProcess.State.READY;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (problem != null) {
+            protocolError(worker, problem);
+            return;
+        }
+        job.run().addRunNanos(elapsed);
+        reportResults(job, result);
+        dispatch();
+    }
+
+    private void reportResults(Job job, Frame.Result result) {
+        Throwable[] errors = new Throwable[job.size()];
+        for (ItemError error : result.errors()) {
+            if (error.index() >= 0 && error.index() < errors.length) {
+                errors[error.index()] = new RemoteTaskException(error.error(), error.message(), error.trace());
+            }
+        }
+        for (int i = 0; i < job.size(); i++) {
+            Object value = null;
+            Throwable error = errors[i];
+            if (error == null) {
+                try {
+                    value = json.result(result.results().get(i));
+                } catch (IOException | IllegalArgumentException e) {
+                    error = new IllegalArgumentException("Result of item " + job.chunk().indexOf(job.offsets()[i])
+                            + " cannot be read as " + settings.resultType() + ": " + e.getMessage(), e);
+                }
+            }
+            job.run().report(job.offsets()[i], value, error);
+        }
+    }
+
+    @Override
+    public void protocolError(WorkerProcess worker, String problem) {
+        Job job;
+        lock.lock();
+        try {
+            LOG.warn("[{}] {} broke the protocol, killing it: {}", settings.poolName(), worker, problem);
+            job = worker.job;
+            worker.job = null;
+            killLocked(worker, "protocol error");
+        } finally {
+            lock.unlock();
+        }
+        if (job != null) {
+            WorkerProtocolException error = new WorkerProtocolException("parallel:" + settings.poolName() + " " + worker
+                    + " broke the worker protocol: " + problem);
+            fail(job, error);
+        }
+        dispatch();
+    }
+
+    @Override
+    public void exited(WorkerProcess worker, int exitCode) {
+        Job job;
+        String exit = WorkerProcess.describeExit(exitCode);
+        lock.lock();
+        try {
+            WorkerProcess.State was = worker.state;
+            cancelTimerLocked(worker);
+            worker.state = WorkerProcess.State.DEAD;
+            workers.remove(worker);
+            job = worker.job;
+            worker.job = null;
+            boolean killedFromOutside = exitCode > 128 && worker.killReason == null;
+            if (was == WorkerProcess.State.STARTING && !stopped && !killedFromOutside) {
+                // a worker that exits on its own before hello: its set-up is broken (missing class, failing
+                // initializer); a few in a row break the pool instead of respawning forever (Python's gh-87472)
+                startFailuresInARow++;
+                String why = "worker command '" + settings.command() + "' of parallel:" + settings.poolName()
+                        + " exited before it was ready (" + exit + "); its last stderr lines: "
+                        + worker.lastStderrLines();
+                LOG.warn("[{}] {}", settings.poolName(), why);
+                if (startFailuresInARow >= Math.max(3, settings.poolSize())) {
+                    brokenCause = new IllegalStateException(why);
+                }
+            } else if (was != WorkerProcess.State.STOPPING && !stopped) {
+                restarts++;
+                LOG.warn("[{}] {} died ({}){}", settings.poolName(), worker, exit,
+                        worker.killReason != null ? " after " + worker.killReason : "; replacing it");
+            }
+            if (job != null) {
+                requeueOrFailLocked(job, false, () -> new WorkerCrashedException("Item " + job.chunk().indexOf(job.offsets()[0])
+                        + " on parallel:" + settings.poolName() + " crashed its worker (" + exit + ", pid "
+                        + worker.pid() + "); last stderr lines: " + worker.lastStderrLines()));
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+    }
+
+    private void timedOut(WorkerProcess worker, Job job, long runTimeoutMillis) {
+        lock.lock();
+        try {
+            if (worker.job != job) {
+                return;
+            }
+            worker.job = null;
+            killLocked(worker, "taskTimeout");
+            LOG.warn("[{}] {} ran {} items for more than {} ms: killed", settings.poolName(), worker, job.size(),
+                    runTimeoutMillis);
+            requeueOrFailLocked(job, true, () -> new TimeoutException("Item " + job.chunk().indexOf(job.offsets()[0])
+                    + " on parallel:" + settings.poolName() + " exceeded taskTimeout of " + job.chunk().itemTimeoutMillis()
+                    + " ms (attempt " + job.chunk().attempt() + "); its worker was killed and replaced"));
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+    }
+
+    /**
+     * A job lost its worker. A job of several items (or a first run) comes back as isolated one-item jobs at the
+     * front of the queue, at no cost to their attempts. An isolated item fails with {@code itemError} (reported after
+     * the lock is released) when it hung its worker, or when it crashed {@value #ISOLATED_CRASHES} workers while
+     * running alone: one crash alone may be a kill from outside, two in a row are the item's own doing.
+     */
+    private void requeueOrFailLocked(Job job, boolean hung, java.util.function.Supplier<Exception> itemError) {
+        if (stopped) {
+            RejectedExecutionException error = new RejectedExecutionException("parallel:" + settings.poolName()
+                    + " was stopped while " + job.chunk() + " ran");
+            onIo(() -> fail(job, error));
+            return;
+        }
+        if (job.isolated() && (hung || job.crashes() + 1 >= ISOLATED_CRASHES)) {
+            Exception error = itemError.get();
+            onIo(() -> job.run().report(job.offsets()[0], null, error));
+            return;
+        }
+        int crashes = job.isolated() ? job.crashes() + 1 : 0;
+        for (int i = job.size() - 1; i >= 0; i--) {
+            pending.addFirst(new Job(job.run(), new int[] { job.offsets()[i] }, List.of(job.items().get(i)), true, crashes));
+        }
+    }
+
+    private void killLocked(WorkerProcess worker, String reason) {
+        cancelTimerLocked(worker);
+        worker.killReason = reason;
+        worker.state = WorkerProcess.State.DEAD;
+        workers.remove(worker);
+        worker.kill(io);
+    }
+
+    private void cancelTimerLocked(WorkerProcess worker) {
+        if (worker.timer != null) {
+            worker.timer.cancel(false);
+            worker.timer = null;
+        }
+    }
+
+    private void startMissingWorkersLocked() {
+        while (!stopped && brokenCause == null && workers.size() < settings.poolSize()) {
+            int id = ++nextWorkerId;
+            try {
+                WorkerProcess worker = WorkerProcess.start(id, settings.poolName(), settings.command(), codec,
+                        settings.maxMessageSize(), io, this);
+                workers.add(worker);
+                worker.timer = scheduler.schedule(TimerThreads.wrap(() -> startupTimedOut(worker)),
+                        settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
+            } catch (IOException e) {
+                brokenCause = new IllegalStateException("cannot start worker command '" + settings.command()
+                        + "' of parallel:" + settings.poolName() + ": " + e.getMessage(), e);
+                changed.signalAll();
+            }
+        }
+    }
+
+    private void startupTimedOut(WorkerProcess worker) {
+        lock.lock();
+        try {
+            if (worker.state != WorkerProcess.State.STARTING) {
+                return;
+            }
+            brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
+                    + settings.poolName() + " was not ready within workerStartupTimeout of "
+                    + settings.startupTimeoutMillis() + " ms; its last stderr lines: " + worker.lastStderrLines());
+            killLocked(worker, "workerStartupTimeout");
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+    }
+
+    private void failAllPendingLocked(RuntimeException cause, List<Runnable> afterUnlock) {
+        Job job;
+        while ((job = pending.pollFirst()) != null) {
+            Job failed = job;
+            afterUnlock.add(() -> fail(failed, cause));
+        }
+    }
+
+    /** Runs a report on a pool-owned I/O thread, marked so a batch it completes continues elsewhere. */
+    private void onIo(Runnable report) {
+        io.execute(() -> {
+            ChunkThreads.enter();
+            try {
+                report.run();
+            } finally {
+                ChunkThreads.exit();
+            }
+        });
+    }
+
+    /** Reports every item of the job failed with the same error (call outside the lock). */
+    private static void fail(Job job, Throwable error) {
+        for (int offset : job.offsets()) {
+            job.run().report(offset, null, error);
+        }
+    }
+
+    private int readyCountLocked() {
+        return (int) workers.stream().filter(w -> w.state == WorkerProcess.State.READY).count();
+    }
+
+    /** Workers alive now (for tests and statistics). */
+    public int liveWorkers() {
+        lock.lock();
+        try {
+            return (int) workers.stream().filter(WorkerProcess::isAlive).count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Process ids of the live workers (for tests and operations). */
+    public List<Long> workerPids() {
+        lock.lock();
+        try {
+            return workers.stream().filter(WorkerProcess::isAlive).map(WorkerProcess::pid).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Workers replaced after dying or being killed. */
+    public long restarts() {
+        lock.lock();
+        try {
+            return restarts;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void stop() {
+        List<WorkerProcess> toStop;
+        List<Runnable> afterUnlock = new ArrayList<>();
+        lock.lock();
+        try {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            toStop = new ArrayList<>(workers);
+            for (WorkerProcess worker : toStop) {
+                cancelTimerLocked(worker);
+                worker.state = WorkerProcess.State.STOPPING;
+            }
+            failAllPendingLocked(new RejectedExecutionException("parallel:" + settings.poolName() + " was stopped"),
+                    afterUnlock);
+        } finally {
+            lock.unlock();
+        }
+        afterUnlock.forEach(Runnable::run);
+        toStop.forEach(w -> w.send(new Frame.Shutdown()));
+        long deadline = System.currentTimeMillis() + STOP_GRACE_MILLIS;
+        for (WorkerProcess worker : toStop) {
+            try {
+                if (!worker.waitFor(Math.max(1, deadline - System.currentTimeMillis()))) {
+                    LOG.warn("[{}] {} did not stop within {} ms: killed", settings.poolName(), worker, STOP_GRACE_MILLIS);
+                    worker.killNow();
+                }
+            } catch (InterruptedException e) {
+                worker.killNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        toStop.forEach(WorkerProcess::killNow);
+        releaseIo.accept(io);
+        LOG.info("[{}] {} workers stopped", settings.poolName(), toStop.size());
+    }
+}

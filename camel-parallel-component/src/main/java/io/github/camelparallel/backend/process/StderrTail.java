@@ -1,0 +1,70 @@
+package io.github.camelparallel.backend.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pumps a worker's stderr: every line is logged with the pool name and worker id, and the last lines are kept for the
+ * message of a crash. Lines are cut at {@value #MAX_LINE} characters, so a worker cannot grow the parent's memory.
+ * Thread-safe: one pump thread writes, any thread reads {@link #lastLines()}.
+ */
+final class StderrTail {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StderrTail.class);
+    static final int MAX_LINE = 8192;
+    private static final int KEEP = 20;
+
+    private final String poolName;
+    private final int workerId;
+    private final ArrayDeque<String> last = new ArrayDeque<>(); // guarded by this
+
+    StderrTail(String poolName, int workerId) {
+        this.poolName = poolName;
+        this.workerId = workerId;
+    }
+
+    /** Reads until EOF; runs on an I/O thread of the pool. */
+    void pump(InputStream stderr) {
+        try (Reader reader = new InputStreamReader(stderr, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = reader.read()) != -1) {
+                if (c == '\n') {
+                    emit(line);
+                } else if (line.length() < MAX_LINE) {
+                    line.append((char) c);
+                }
+            }
+            if (line.length() > 0) {
+                emit(line);
+            }
+        } catch (IOException e) {
+            LOG.debug("[{}] worker {}: stderr closed: {}", poolName, workerId, e.toString());
+        }
+    }
+
+    private void emit(StringBuilder line) {
+        String text = line.toString().stripTrailing();
+        line.setLength(0);
+        LOG.info("[{}] worker {}: {}", poolName, workerId, text);
+        synchronized (this) {
+            if (last.size() == KEEP) {
+                last.removeFirst();
+            }
+            last.addLast(text);
+        }
+    }
+
+    synchronized List<String> lastLines() {
+        return new ArrayList<>(last);
+    }
+}

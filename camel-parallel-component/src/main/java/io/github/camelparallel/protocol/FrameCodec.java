@@ -1,0 +1,338 @@
+package io.github.camelparallel.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+
+/**
+ * Turns {@link Frame}s into protocol lines and back (worker protocol v1, docs/worker-protocol.md). It exists so that
+ * the parent and the JVM worker share one definition of the wire format, and one Jackson configuration for the items
+ * and results that cross it.
+ * <p>
+ * Guarantees: {@link #encode} writes compact JSON on a single line (JSON escapes every control character inside
+ * strings, so a frame never contains a newline) without the terminating newline. {@link #decode} accepts exactly the
+ * four frame types, parses the line into a Jackson tree and reads {@code type} itself: the wire never names a Java
+ * class, and no polymorphic typing is enabled. Unknown extra fields are ignored (a worker may add fields to
+ * {@code hello}); everything else that is wrong (not JSON, trailing garbage, not an object, unknown or missing
+ * {@code type}, a missing or mistyped field, an error index outside the results) is a {@link ProtocolException} whose
+ * message names the problem and ends with a cut of the line. {@code decode} does not check what only the caller knows
+ * (the id of the run in flight, the number of items in it, the protocol version it accepts).
+ * <p>
+ * The line length limit is not checked here but by {@link LineReader}, before a line is ever held in memory as a whole.
+ * String values are therefore not limited by Jackson's default 20 M characters: the line limit bounds them.
+ * <p>
+ * Thread-safe and stateless: all instances share one {@link ObjectMapper}, configured once in a static initializer and
+ * never changed afterwards; {@link #SHARED} is the instance to use.
+ */
+public final class FrameCodec {
+
+    /** The one codec everything uses. */
+    public static final FrameCodec SHARED = new FrameCodec();
+
+    /** How many characters of an offending line an error message quotes. */
+    public static final int MAX_CUT = 200;
+
+    private static final ObjectMapper MAPPER = newMapper();
+
+    private static ObjectMapper newMapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build());
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return mapper;
+    }
+
+    /** The frame as one line of compact JSON, without the terminating newline. */
+    public String encode(Frame frame) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("type", frame.type());
+        if (frame instanceof Frame.Hello hello) {
+            node.put("protocol", hello.protocol());
+            if (hello.pid() != null) {
+                node.put("pid", hello.pid());
+            }
+            if (hello.runtime() != null) {
+                node.put("runtime", hello.runtime());
+            }
+        } else if (frame instanceof Frame.Run run) {
+            node.put("id", run.id());
+            node.putArray("items").addAll(run.items());
+        } else if (frame instanceof Frame.Result result) {
+            node.put("id", result.id());
+            node.putArray("results").addAll(result.results());
+            if (!result.errors().isEmpty()) {
+                ArrayNode errors = node.putArray("errors");
+                for (ItemError error : result.errors()) {
+                    ObjectNode entry = errors.addObject();
+                    entry.put("index", error.index());
+                    entry.put("error", error.error());
+                    if (error.message() != null) {
+                        entry.put("message", error.message());
+                    }
+                    if (error.trace() != null) {
+                        entry.put("trace", error.trace());
+                    }
+                }
+            }
+        }
+        // Shutdown: the type alone
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            // a tree of JsonNodes always serializes; this would be a Jackson bug
+            throw new IllegalStateException("cannot encode " + frame.type() + " frame: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses one protocol line (without its newline) into a frame. */
+    public Frame decode(String line) throws ProtocolException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw problem("not JSON (" + e.getOriginalMessage() + ")", line);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw problem("not JSON (empty line)", line);
+        }
+        if (!root.isObject()) {
+            throw problem("not a JSON object but " + describe(root), line);
+        }
+        JsonNode type = root.get("type");
+        if (type == null) {
+            throw problem("no \"type\" field", line);
+        }
+        if (!type.isTextual()) {
+            throw problem("\"type\" is " + describe(type) + ", not a string", line);
+        }
+        return switch (type.textValue()) {
+            case "hello" -> new Frame.Hello(intField(root, "protocol", line), optionalLong(root, "pid", line),
+                    optionalText(root, "runtime", line));
+            case "run" -> new Frame.Run(longField(root, "id", line), array(root, "items", line));
+            case "result" -> decodeResult(root, line);
+            case "shutdown" -> new Frame.Shutdown();
+            default -> throw problem("unknown \"type\" " + cut(type.textValue()), line);
+        };
+    }
+
+    private static Frame.Result decodeResult(JsonNode root, String line) throws ProtocolException {
+        long id = longField(root, "id", line);
+        List<JsonNode> results = array(root, "results", line);
+        JsonNode errorsNode = root.get("errors");
+        List<ItemError> errors = new ArrayList<>();
+        if (errorsNode != null && !errorsNode.isNull()) {
+            if (!errorsNode.isArray()) {
+                throw problem("\"errors\" is " + describe(errorsNode) + ", not an array", line);
+            }
+            for (JsonNode entry : errorsNode) {
+                if (!entry.isObject()) {
+                    throw problem("an \"errors\" entry is " + describe(entry) + ", not an object", line);
+                }
+                int index = intField(entry, "index", line);
+                if (index < 0 || index >= results.size()) {
+                    throw problem("error index " + index + " outside the " + results.size() + " results", line);
+                }
+                JsonNode error = entry.get("error");
+                if (error == null || !error.isTextual()) {
+                    throw problem("an \"errors\" entry has no string \"error\"", line);
+                }
+                errors.add(new ItemError(index, error.textValue(), optionalText(entry, "message", line),
+                        optionalText(entry, "trace", line)));
+            }
+        }
+        return new Frame.Result(id, results, errors);
+    }
+
+    private static int intField(JsonNode node, String field, String line) throws ProtocolException {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            throw problem("no \"" + field + "\" field", line);
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw problem("\"" + field + "\" is " + describe(value) + ", not an int", line);
+        }
+        return value.intValue();
+    }
+
+    private static long longField(JsonNode node, String field, String line) throws ProtocolException {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            throw problem("no \"" + field + "\" field", line);
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw problem("\"" + field + "\" is " + describe(value) + ", not an integer", line);
+        }
+        return value.longValue();
+    }
+
+    private static Long optionalLong(JsonNode node, String field, String line) throws ProtocolException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw problem("\"" + field + "\" is " + describe(value) + ", not an integer", line);
+        }
+        return value.longValue();
+    }
+
+    private static String optionalText(JsonNode node, String field, String line) throws ProtocolException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw problem("\"" + field + "\" is " + describe(value) + ", not a string", line);
+        }
+        return value.textValue();
+    }
+
+    private static List<JsonNode> array(JsonNode node, String field, String line) throws ProtocolException {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            throw problem("no \"" + field + "\" field", line);
+        }
+        if (!value.isArray()) {
+            throw problem("\"" + field + "\" is " + describe(value) + ", not an array", line);
+        }
+        List<JsonNode> elements = new ArrayList<>(value.size());
+        value.elements().forEachRemaining(elements::add);
+        return elements;
+    }
+
+    private static String describe(JsonNode node) {
+        JsonNodeType type = node.getNodeType();
+        return switch (type) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NUMBER -> node.isIntegralNumber() ? "the integer " + cut(node.asText()) : "the number " + node.asText();
+            case STRING -> "a string";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> type.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static ProtocolException problem(String what, String line) {
+        return new ProtocolException(what + ": " + cut(line));
+    }
+
+    /**
+     * At most {@value #MAX_CUT} characters of a line, for error messages and logs: longer lines are cut and end with
+     * {@code "... (N chars)"}. Control characters are shown as {@code \\uXXXX} so that a cut never spans lines.
+     */
+    public static String cut(String line) {
+        if (line == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(Math.min(line.length(), MAX_CUT) + 24);
+        int end = Math.min(line.length(), MAX_CUT);
+        for (int i = 0; i < end; i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (line.length() > MAX_CUT) {
+            out.append("... (").append(line.length()).append(" chars)");
+        }
+        return out.toString();
+    }
+
+    // ---- items and results: the same Jackson configuration on both sides of the pipe ----
+
+    /** The type factory of the shared mapper, to describe the Java type items are converted to. */
+    public TypeFactory typeFactory() {
+        return MAPPER.getTypeFactory();
+    }
+
+    /**
+     * A Java value as a JSON tree (Java {@code null} becomes JSON {@code null}).
+     *
+     * @throws IllegalArgumentException when Jackson cannot serialize the value
+     */
+    public JsonNode toTree(Object value) {
+        // the common scalars directly: the same nodes Jackson builds, several times faster for tiny tasks
+        if (value == null) {
+            return NullNode.getInstance();
+        } else if (value instanceof Integer i) {
+            return IntNode.valueOf(i);
+        } else if (value instanceof Long l) {
+            return LongNode.valueOf(l);
+        } else if (value instanceof String s) {
+            return TextNode.valueOf(s);
+        } else if (value instanceof Double d) {
+            return DoubleNode.valueOf(d);
+        } else if (value instanceof Boolean b) {
+            return BooleanNode.valueOf(b);
+        }
+        JsonNode tree = MAPPER.valueToTree(value);
+        return tree == null ? NullNode.getInstance() : tree;
+    }
+
+    /**
+     * A JSON tree as a value of the given type; with {@code Object} the plain Jackson types ({@link Map},
+     * {@link List}, {@link Integer}/{@link Long}/{@link java.math.BigInteger}, {@link Double}, {@link String},
+     * {@link Boolean}, {@code null}). No polymorphic typing is enabled: the tree never chooses the class.
+     *
+     * @throws JsonProcessingException when the tree does not fit the type
+     */
+    public Object fromTree(JsonNode tree, JavaType type) throws JsonProcessingException {
+        Class<?> raw = type.getRawClass();
+        if (raw.isInstance(tree) && JsonNode.class.isAssignableFrom(raw)) {
+            return tree; // a task that takes JsonNode gets the tree as it came
+        }
+        Object scalar = scalar(tree, raw);
+        return scalar != NOT_SCALAR ? scalar : MAPPER.treeToValue(tree, type);
+    }
+
+    private static final Object NOT_SCALAR = new Object();
+
+    /**
+     * The common scalar conversions directly, with exactly Jackson's result (FrameCodecTest checks it), or
+     * {@link #NOT_SCALAR} to let Jackson do it.
+     */
+    private static Object scalar(JsonNode tree, Class<?> raw) {
+        boolean any = raw == Object.class;
+        if (!any && raw != Integer.class && raw != Long.class && raw != String.class && raw != Double.class
+                && raw != Boolean.class) {
+            return NOT_SCALAR;
+        }
+        if (tree == null || tree.isNull()) {
+            return null;
+        } else if (tree.isInt() && (any || raw == Integer.class)) {
+            return tree.intValue();
+        } else if (tree.isLong() && (any || raw == Long.class)) {
+            return tree.longValue();
+        } else if (tree.isInt() && raw == Long.class) {
+            return (long) tree.intValue();
+        } else if (tree.isTextual() && (any || raw == String.class)) {
+            return tree.textValue();
+        } else if (tree.isDouble() && (any || raw == Double.class)) {
+            return tree.doubleValue();
+        } else if (tree.isBoolean() && (any || raw == Boolean.class)) {
+            return tree.booleanValue();
+        }
+        return NOT_SCALAR;
+    }
+}

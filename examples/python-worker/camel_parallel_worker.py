@@ -1,0 +1,219 @@
+"""Reference worker for camel-parallel's process backend: worker protocol v1 in the Python standard library.
+
+A worker is any program that speaks the protocol on its stdin/stdout (docs/worker-protocol.md). This module turns a
+plain Python function into one::
+
+    from camel_parallel_worker import serve
+
+    def cube(n):
+        return n ** 3
+
+    if __name__ == "__main__":
+        serve(cube)
+
+and a route runs it with ``parallel:cube?backend=process&command=python3 cube_worker.py``.
+
+What ``serve`` guarantees:
+
+* stdout carries protocol lines only. Before anything else the real stdout is kept for the protocol and file
+  descriptor 1 is pointed at stderr, so ``print()``, C extensions and child processes write to stderr, which the
+  parent logs. stdin is kept for the protocol too and file descriptor 0 becomes ``os.devnull``, so ``input()`` or a
+  child process cannot steal the parent's lines.
+* The first line is ``{"type":"hello","protocol":1,"pid":...,"runtime":"python X.Y.Z"}``, written after the optional
+  ``initializer`` ran (if it raises: traceback on stderr, exit 3, no hello).
+* Each ``run`` is answered with one ``result`` with the same ``id`` and one entry per item, in order. An item whose
+  function call raises (or whose result is not JSON: NaN, a set, an object...) gets ``null`` and an entry in
+  ``errors`` with its index in the run, the exception type name, the message and the traceback (cut to 4000 chars).
+* ``shutdown``: the runs before it are answered, then the process exits 0.
+* End of stdin: the process exits 0 at once, even while the function runs (the parent closed the pipe or died),
+  so no worker outlives its parent.
+* A malformed line, a line over ``max_message_size`` bytes, or a frame a worker does not take: a message on stderr
+  and exit 4. Nothing but JSON crosses the pipe: no pickle.
+
+The function runs on the main thread; a daemon thread reads stdin so that its end is seen at once.
+Standard library only; Python 3.8 or later.
+"""
+
+import json
+import os
+import platform
+import queue
+import sys
+import threading
+import traceback
+
+PROTOCOL = 1
+DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024 * 1024
+MAX_TRACE_CHARS = 4000
+MAX_CUT = 200
+
+EXIT_OK = 0
+EXIT_INITIALIZER_FAILED = 3
+EXIT_PROTOCOL_ERROR = 4
+EXIT_IO_ERROR = 5
+
+__all__ = ["serve"]
+
+
+def serve(function, *, initializer=None, max_message_size=DEFAULT_MAX_MESSAGE_SIZE):
+    """Serves protocol v1 on stdin/stdout with ``function`` applied to each item. Never returns."""
+    protocol_in, protocol_out = _take_over_standard_streams()
+    if initializer is not None:
+        try:
+            initializer()
+        except BaseException:
+            sys.stderr.write("camel-parallel worker: the initializer failed\n")
+            traceback.print_exc(file=sys.stderr)
+            sys.stderr.flush()
+            os._exit(EXIT_INITIALIZER_FAILED)
+    _write(protocol_out, {"type": "hello", "protocol": PROTOCOL, "pid": os.getpid(),
+                          "runtime": "python " + platform.python_version()})
+
+    frames = queue.Queue()
+    reader = threading.Thread(target=_read_frames, args=(protocol_in, max_message_size, frames),
+                              name="camel-parallel-worker-stdin", daemon=True)
+    reader.start()
+    while True:
+        frame = frames.get()
+        if frame["type"] == "shutdown":
+            sys.stderr.flush()
+            raise SystemExit(EXIT_OK)
+        results, errors = _run_items(function, frame["items"])
+        # each result is already JSON text (checked item by item), so the line is assembled, not re-encoded
+        line = '{"type":"result","id":%d,"results":[%s]' % (frame["id"], ",".join(results))
+        if errors:
+            line += ',"errors":' + json.dumps(errors, separators=(",", ":"))
+        _write_line(protocol_out, line + "}")
+
+
+def _take_over_standard_streams():
+    """Keeps fds 0 and 1 for the protocol; everything else writes to stderr and reads nothing."""
+    sys.stdout.flush()
+    protocol_out = os.fdopen(os.dup(1), "wb")
+    protocol_in = os.fdopen(os.dup(0), "rb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    sys.stdin = open(os.devnull, "r")
+    return protocol_in, protocol_out
+
+
+def _read_frames(protocol_in, max_message_size, frames):
+    """The reader thread: stdin lines -> frames; exits the process on end of stdin or a protocol error."""
+    shutdown_seen = False
+    try:
+        while True:
+            line = _read_line(protocol_in, max_message_size)
+            if line is None:
+                os._exit(EXIT_OK)  # end of stdin: at once, even while the function runs
+            frame = _decode(line)
+            if shutdown_seen:
+                raise _ProtocolError("a %s frame after shutdown" % frame["type"], line)
+            if frame["type"] == "shutdown":
+                shutdown_seen = True
+            frames.put(frame)
+    except _ProtocolError as e:
+        _die(EXIT_PROTOCOL_ERROR, "protocol error from the parent: %s" % e)
+    except OSError as e:
+        _die(EXIT_IO_ERROR, "cannot read from the parent: %s" % e)
+
+
+def _read_line(stream, limit):
+    """One line without its terminator (\\n or \\r\\n), None at end of stream; buffers at most limit+1 bytes."""
+    line = stream.readline(limit + 1)
+    if not line:
+        return None
+    if line.endswith(b"\n"):
+        line = line[:-1]
+    elif len(line) > limit:
+        if not (line.endswith(b"\r") and stream.peek(1)[:1] == b"\n"):
+            raise _ProtocolError("line over %d bytes" % limit, line)
+        stream.read(1)  # exactly limit bytes followed by \r\n
+    # else: a last line without newline at end of stream is still a line
+    if line.endswith(b"\r"):
+        line = line[:-1]
+    if len(line) > limit:
+        raise _ProtocolError("line over %d bytes" % limit, line)
+    return line
+
+
+def _decode(line):
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise _ProtocolError("line is not valid UTF-8 (%s)" % e, line)
+    try:
+        frame = json.loads(text)
+    except ValueError as e:
+        raise _ProtocolError("not JSON (%s)" % e, line)
+    if not isinstance(frame, dict):
+        raise _ProtocolError("not a JSON object", line)
+    kind = frame.get("type")
+    if not isinstance(kind, str):
+        raise _ProtocolError("no string \"type\" field", line)
+    if kind == "run":
+        run_id = frame.get("id")
+        if not isinstance(run_id, int) or isinstance(run_id, bool):
+            raise _ProtocolError("\"id\" is not an integer", line)
+        if not isinstance(frame.get("items"), list):
+            raise _ProtocolError("\"items\" is not an array", line)
+    elif kind != "shutdown":
+        raise _ProtocolError("a worker does not accept %r frames" % kind, line)
+    return frame
+
+
+def _run_items(function, items):
+    results = []
+    errors = []
+    for index, item in enumerate(items):
+        try:
+            value = function(item)
+        except Exception as e:
+            results.append("null")
+            errors.append(_error(index, e, str(e)))
+            continue
+        try:
+            results.append(json.dumps(value, allow_nan=False, separators=(",", ":")))
+        except (TypeError, ValueError) as e:
+            results.append("null")
+            errors.append(_error(index, e, "cannot convert the result (%s) to JSON: %s" % (type(value).__name__, e)))
+    return results, errors
+
+
+def _error(index, exception, message):
+    kind = type(exception)
+    name = kind.__qualname__ if kind.__module__ == "builtins" else kind.__module__ + "." + kind.__qualname__
+    trace = "".join(traceback.format_exception(kind, exception, exception.__traceback__))
+    if len(trace) > MAX_TRACE_CHARS:
+        tail = "\n... (%d chars, cut)" % len(trace)
+        trace = trace[:MAX_TRACE_CHARS - len(tail)] + tail
+    return {"index": index, "error": name, "message": message, "trace": trace}
+
+
+def _write(protocol_out, frame):
+    _write_line(protocol_out, json.dumps(frame, separators=(",", ":")))
+
+
+def _write_line(protocol_out, line):
+    try:
+        protocol_out.write(line.encode("utf-8") + b"\n")
+        protocol_out.flush()
+    except OSError as e:
+        _die(EXIT_IO_ERROR, "cannot write to the parent: %s" % e)
+
+
+def _die(code, message):
+    try:
+        sys.stderr.write("camel-parallel worker: %s\n" % message)
+        sys.stderr.flush()
+    finally:
+        os._exit(code)
+
+
+class _ProtocolError(Exception):
+    def __init__(self, problem, line):
+        text = line.decode("utf-8", "replace")
+        cut = text[:MAX_CUT] + ("... (%d chars)" % len(text) if len(text) > MAX_CUT else "")
+        super().__init__("%s: %s" % (problem, cut))

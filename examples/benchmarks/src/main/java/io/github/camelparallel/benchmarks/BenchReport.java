@@ -1,0 +1,204 @@
+package io.github.camelparallel.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * Turns JMH's results into the Markdown tables of docs/benchmarks.md: the machine, then one table per scenario
+ * with each peer's median and spread, its throughput and its ratio to ours, then the goals. Every figure is a
+ * median over measured iterations (and forks); the spread is the fastest and slowest iteration.
+ * <p>
+ * Not thread-safe: one instance per run.
+ */
+final class BenchReport {
+
+    static final String SEQUENTIAL = "sequential loop";
+    static final String EXECUTOR = "hand-chunked ExecutorService";
+    static final String SPLIT = "Camel split().parallelProcessing()";
+    static final String OURS_AUTO = "parallel: chunkSize=0 (ours)";
+    static final String OURS_EVEN = "parallel: chunkSize=N/(2×pool) (diagnostic)";
+
+    private final StringBuilder out = new StringBuilder();
+    private final String loadBefore = loadAverage();
+
+    BenchReport(BenchSettings s) {
+        out.append("## Machine and run\n\n");
+        out.append("| | |\n|---|---|\n");
+        row("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " available processors");
+        row("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                + System.getProperty("java.vm.vendor") + ")");
+        row("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        row("Harness", "JMH " + jmhVersion() + ", preset `" + s.preset() + "`, JVMs per benchmark: " + forks(s.cpuForks())
+                + " (CPU-bound), " + forks(s.tinyForks()) + " (tiny tasks); fork JVM args `"
+                + String.join(" ", s.jvmArgs()) + "`");
+        row("Date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        out.append("\n");
+    }
+
+    /** The CPU-bound table and the speed-up goal. */
+    void cpuBound(BenchSettings s, Collection<RunResult> results) {
+        Figure seq = find(results, "sequential", Map.of());
+        Figure one = find(results, "parallel", Map.of("poolSize", "1"));
+        Figure many = find(results, "parallel", Map.of("poolSize", String.valueOf(s.threads())));
+        Figure exec = find(results, "executor", Map.of());
+        int n = s.cpuItems();
+        out.append("## CPU-bound: ").append(n).append(" items × ").append(s.cpuRounds())
+                .append(" SHA-256 rounds (about ").append(fmt(seq.median / n)).append(" ms per item)\n\n");
+        out.append("One batch per measured iteration (JMH single-shot): ").append(s.cpuWarmup())
+                .append(" warm-up and ").append(s.cpuMeasure()).append(" measured batches in each of ")
+                .append(forks(s.cpuForks())).append(" JVM(s); median and spread over all measured batches.\n\n");
+        out.append("| Peer | Threads | Median per batch (ms) | Min – max (ms) | Speed-up vs sequential | ours (poolSize=")
+                .append(s.threads()).append(") ÷ peer |\n");
+        out.append("|---|---:|---:|---:|---:|---:|\n");
+        cpuRow(SEQUENTIAL, 1, seq, seq, many);
+        cpuRow("parallel: poolSize=1", 1, one, seq, many);
+        cpuRow("parallel: poolSize=" + s.threads() + " (ours)", s.threads(), many, seq, many);
+        cpuRow(EXECUTOR, s.threads(), exec, seq, many);
+        double speedUp = one.median / many.median;
+        out.append("\n**Speed-up of `parallel:` poolSize=").append(s.threads()).append(" over poolSize=1: ")
+                .append(String.format(Locale.ROOT, "%.3fx", speedUp)).append("** (goal ≥ 1.9x on 2 cores: ").append(speedUp >= 1.9 ? "met" : "NOT met")
+                .append("); over the measured batches it ranges ").append(ratio(one.min / many.max)).append(" – ")
+                .append(ratio(one.max / many.min)).append(". The hand-chunked pool reaches ")
+                .append(ratio(seq.median / exec.median)).append(" over the sequential loop on the same machine.\n\n");
+    }
+
+    /** The tiny-task table and the per-item ratios. */
+    void tinyTasks(BenchSettings s, Collection<RunResult> results) {
+        Figure ours = find(results, "parallel", Map.of("chunking", TinyTaskBenchmark.AUTO));
+        Figure even = find(results, "parallel", Map.of("chunking", TinyTaskBenchmark.EVEN));
+        Figure exec = find(results, "executor", Map.of());
+        Figure split = find(results, "split", Map.of());
+        Figure seq = find(results, "sequential", Map.of());
+        out.append("## Tiny tasks: `cube` over ").append(String.format(Locale.ROOT, "%,d", ours.items))
+                .append(" boxed ints (split: ").append(String.format(Locale.ROOT, "%,d", split.items)).append(")\n\n");
+        out.append("JMH average time per batch over ").append(s.tinyMeasure()).append(" measured iterations of ")
+                .append(s.tinyIterationMillis()).append(" ms in each of ").append(forks(s.tinyForks()))
+                .append(" JVM(s), after ").append(s.tinyWarmup()).append(" warm-up iterations; the ratio is ours' items/s divided by the peer's (above 1: ours is faster).\n\n");
+        out.append("| Peer | Items per batch | Median per batch (ms) | Min – max (ms) | Items/s | ns per item | ours ÷ peer |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        tinyRow(OURS_AUTO, ours, ours);
+        tinyRow(OURS_EVEN, even, ours);
+        tinyRow(EXECUTOR, exec, ours);
+        tinyRow(SPLIT, split, ours);
+        tinyRow(SEQUENTIAL, seq, ours);
+        out.append("\nIssue 8's goals, for reference: ours ≥ 20x split's items/s: ")
+                .append(ratio(ours.perSecond() / split.perSecond()))
+                .append(ours.perSecond() / split.perSecond() >= 20 ? " (met)" : " (NOT met)")
+                .append("; ours ≥ 0.5x the hand-chunked pool's: ").append(ratio(ours.perSecond() / exec.perSecond()))
+                .append(ours.perSecond() / exec.perSecond() >= 0.5 ? " (met)" : " (NOT met)").append(".\n\n");
+    }
+
+    String finish() {
+        out.append("Load average (1/5/15 min) before the run: ").append(loadBefore).append("; after: ")
+                .append(loadAverage()).append(".\n");
+        return out.toString();
+    }
+
+    private void cpuRow(String peer, int threads, Figure f, Figure seq, Figure ours) {
+        out.append("| ").append(peer).append(" | ").append(threads).append(" | ").append(fmt(f.median)).append(" | ")
+                .append(fmt(f.min)).append(" – ").append(fmt(f.max)).append(" | ").append(ratio(seq.median / f.median))
+                .append(" | ").append(ratio(f.median / ours.median)).append(" |\n");
+    }
+
+    private void tinyRow(String peer, Figure f, Figure ours) {
+        out.append("| ").append(peer).append(" | ").append(String.format(Locale.ROOT, "%,d", f.items)).append(" | ")
+                .append(fmt(f.median)).append(" | ").append(fmt(f.min)).append(" – ").append(fmt(f.max)).append(" | ")
+                .append(String.format(Locale.ROOT, "%,.0f", f.perSecond())).append(" | ")
+                .append(fmt(f.nanosPerItem())).append(" | ").append(ratio(ours.perSecond() / f.perSecond()))
+                .append(" |\n");
+    }
+
+    private static String forks(int forks) {
+        return forks == 0 ? "0 (in-process)" : String.valueOf(forks);
+    }
+
+    private void row(String key, String value) {
+        out.append("| ").append(key).append(" | ").append(value).append(" |\n");
+    }
+
+    /** One benchmark's figures in ms per batch. */
+    record Figure(int items, double median, double min, double max) {
+        double perSecond() {
+            return items / (median / 1000.0);
+        }
+
+        double nanosPerItem() {
+            return median * 1_000_000.0 / items;
+        }
+    }
+
+    private static Figure find(Collection<RunResult> results, String method, Map<String, String> params) {
+        for (RunResult result : results) {
+            var p = result.getParams();
+            if (!p.getBenchmark().endsWith("." + method)) {
+                continue;
+            }
+            if (params.entrySet().stream().allMatch(e -> e.getValue().equals(p.getParam(e.getKey())))) {
+                String unit = result.getPrimaryResult().getScoreUnit();
+                if (!unit.startsWith("ms/")) {
+                    throw new IllegalStateException("expected ms/op from JMH, got " + unit);
+                }
+                Statistics st = result.getPrimaryResult().getStatistics();
+                int items = Integer.parseInt(Optional.ofNullable(p.getParam("cpuItems"))
+                        .or(() -> Optional.ofNullable(method.equals("split") ? p.getParam("splitItems") : p.getParam("tinyItems")))
+                        .orElseThrow());
+                return new Figure(items, st.getPercentile(50), st.getMin(), st.getMax());
+            }
+        }
+        throw new IllegalStateException("no JMH result for " + method + " " + params);
+    }
+
+    private static String fmt(double v) {
+        if (v >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (v >= 10) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String ratio(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%.0fx", v) : String.format(Locale.ROOT, "%.2fx", v);
+    }
+
+    private static String jmhVersion() {
+        String v = org.openjdk.jmh.runner.Runner.class.getPackage().getImplementationVersion();
+        return v != null ? v : "1.37";
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Paths.get("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static String loadAverage() {
+        Path path = Paths.get("/proc/loadavg");
+        try {
+            String[] parts = Files.readString(path).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.camelparallel.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every scenario in one go with JMH and writes one report: {@code java -jar benchmarks.jar}
+ * ({@code -Dbench.full=true} for the larger size; every {@code bench.*} property is listed in {@link BenchSettings}).
+ * <p>
+ * Steps: (1) only with {@code -Dbench.cpu.rounds=0}: calibrate the SHA-256 rounds once, in this JVM, and pass the
+ * same number to every fork (by default the rounds are fixed, so every run hashes the same input); (2) run the
+ * CPU-bound scenario, single-shot, one batch per iteration; (3) run the tiny-task scenario, average time per batch;
+ * (4) print the Markdown report and write it, with JMH's JSON results, to the output directory
+ * (default: next to benchmarks.jar).
+ */
+public final class BenchmarkMain {
+
+    /** The report file written into the output directory. */
+    public static final String REPORT_FILE = "benchmark-results.md";
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        String report = run(settings);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("Written to " + settings.outDir().resolve(REPORT_FILE).toAbsolutePath());
+    }
+
+    /** Runs the scenarios of {@code settings} and returns the report (also written to the output directory). */
+    public static String run(BenchSettings settings) throws RunnerException, IOException {
+        Files.createDirectories(settings.outDir());
+        BenchReport report = new BenchReport(settings);
+        if (settings.runs("cpu")) {
+            if (settings.cpuRounds() <= 0) {
+                System.out.printf("Calibrating SHA-256 rounds for ~%.1f ms per item...%n", settings.cpuMillis());
+                settings = settings.withCpuRounds(Workloads.calibrateSha256Rounds(settings.cpuMillis()));
+                System.out.printf("  %d rounds per item%n", settings.cpuRounds());
+            }
+            report.cpuBound(settings, runCpuBound(settings));
+        }
+        if (settings.runs("tiny")) {
+            report.tinyTasks(settings, runTinyTasks(settings));
+        }
+        String text = report.finish();
+        Files.writeString(settings.outDir().resolve(REPORT_FILE), text, StandardCharsets.UTF_8);
+        return text;
+    }
+
+    private static Collection<RunResult> runCpuBound(BenchSettings s) throws RunnerException {
+        String threads = String.valueOf(s.threads());
+        ChainedOptionsBuilder options = common(s, CpuBoundBenchmark.class, s.cpuForks(), "jmh-cpu.json")
+                .mode(Mode.SingleShotTime)
+                .warmupIterations(s.cpuWarmup())
+                .measurementIterations(s.cpuMeasure())
+                .param("cpuItems", String.valueOf(s.cpuItems()))
+                .param("cpuRounds", String.valueOf(s.cpuRounds()))
+                .param("poolSize", "1", threads)
+                .param("executorThreads", threads);
+        return new Runner(options.build()).run();
+    }
+
+    private static Collection<RunResult> runTinyTasks(BenchSettings s) throws RunnerException {
+        String threads = String.valueOf(s.threads());
+        TimeValue iteration = TimeValue.milliseconds(s.tinyIterationMillis());
+        ChainedOptionsBuilder options = common(s, TinyTaskBenchmark.class, s.tinyForks(), "jmh-tiny.json")
+                .mode(Mode.AverageTime)
+                .warmupIterations(s.tinyWarmup())
+                .warmupTime(iteration)
+                .measurementIterations(s.tinyMeasure())
+                .measurementTime(iteration)
+                .param("tinyItems", String.valueOf(s.tinyItems()))
+                .param("splitItems", String.valueOf(s.splitItems()))
+                .param("poolSize", threads)
+                .param("executorThreads", threads);
+        return new Runner(options.build()).run();
+    }
+
+    private static ChainedOptionsBuilder common(BenchSettings s, Class<?> benchmark, int forks, String jsonFile) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(benchmark.getName() + ".") + ".*")
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .forks(forks)
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.valueOf(s.verbose()))
+                .resultFormat(ResultFormatType.JSON)
+                .result(s.outDir().resolve(jsonFile).toString());
+        if (!s.jvmArgs().isEmpty()) {
+            options.jvmArgs(new ArrayList<>(s.jvmArgs()).toArray(new String[0]));
+        }
+        return options;
+    }
+
+    /** For the smoke test: the peers' names the report must contain. */
+    static List<String> peerNames() {
+        return List.of(BenchReport.SEQUENTIAL, BenchReport.EXECUTOR, BenchReport.SPLIT, BenchReport.OURS_AUTO,
+                BenchReport.OURS_EVEN);
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.camelparallel.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proves the harness works, measures nothing: every peer computes the same list as the sequential loop, and the
+ * whole JMH run completes at a tiny size, in this JVM, and writes a report naming every peer. No timing is asserted.
+ */
+class BenchmarkSmokeTest {
+
+    @Test
+    void everyPeerReturnsTheSequentialResultsInInputOrder() throws Exception {
+        List<Integer> items = Workloads.items(5_000);
+        check(items, Workloads.cubeFunction());
+        check(Workloads.items(9), Workloads.sha256Function(20));
+    }
+
+    private static void check(List<Integer> items, Function<Integer, Long> task) throws Exception {
+        List<Long> expected = Sequential.map(items, task);
+        try (HandChunked pool = new HandChunked(2)) {
+            assertEquals(expected, pool.map(items, task), "hand-chunked");
+        }
+        for (int chunkSize : new int[] {0, TinyTaskBenchmark.evenChunkSize(items.size(), 2)}) {
+            try (CamelPeers ours = CamelPeers.parallel("smoke", task, 2, chunkSize)) {
+                assertEquals(expected, ours.run(items), "parallel: chunkSize=" + chunkSize);
+            }
+        }
+        try (CamelPeers split = CamelPeers.split(task)) {
+            assertEquals(expected, split.run(items), "split");
+        }
+    }
+
+    @Test
+    void harnessRunsEveryScenarioAndWritesTheReport(@TempDir Path out) throws Exception {
+        String report = BenchmarkMain.run(BenchSettings.smoke(out));
+
+        assertTrue(Files.exists(out.resolve(BenchmarkMain.REPORT_FILE)));
+        assertTrue(Files.exists(out.resolve("jmh-cpu.json")));
+        assertTrue(Files.exists(out.resolve("jmh-tiny.json")));
+        assertTrue(report.contains("Speed-up of `parallel:` poolSize=2 over poolSize=1"), report);
+        for (String peer : BenchmarkMain.peerNames()) {
+            assertTrue(report.contains(peer), peer + " missing from:\n" + report);
+        }
+    }
+}

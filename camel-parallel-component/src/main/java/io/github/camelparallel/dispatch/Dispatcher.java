@@ -262,6 +262,28 @@ public final class Dispatcher implements ChunkListener {
     }
 
     @Override
+    public void itemsDone(Chunk chunk, int fromOffset, Object[] values, int count) {
+        boolean finished;
+        lock.lock();
+        try {
+            if (state != State.RUNNING) {
+                return;
+            }
+            for (int i = 0; i < count; i++) {
+                int offset = fromOffset + i;
+                if (!chunk.reported().get(offset)) {
+                    chunk.reported().set(offset);
+                    settleSuccessLocked(chunk.indexOf(offset), values[i]);
+                }
+            }
+            finished = finishIfAllSettledLocked();
+        } finally {
+            lock.unlock();
+        }
+        continueAfter(finished, false);
+    }
+
+    @Override
     public void chunkDone(Chunk chunk, long runNanos) {
         boolean finished = false;
         lock.lock();

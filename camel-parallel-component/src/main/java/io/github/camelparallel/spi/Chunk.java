@@ -29,7 +29,7 @@ public final class Chunk {
 
     // guarded by this
     private State state = State.NEW;
-    private boolean cancelled;
+    private volatile boolean cancelled; // written under this, read without it (checked before every item)
     private boolean interrupted;
     private Thread runner;
 
@@ -108,7 +108,7 @@ public final class Chunk {
         }
     }
 
-    public synchronized boolean isCancelled() {
+    public boolean isCancelled() {
         return cancelled;
     }
 

@@ -13,6 +13,17 @@ public interface ChunkListener {
     /** One item of the chunk finished: {@code error} is null on success. */
     void itemDone(Chunk chunk, int offset, Object result, Throwable error);
 
+    /**
+     * Several consecutive items of the chunk succeeded: offsets {@code fromOffset .. fromOffset + count - 1} with
+     * {@code results[0 .. count - 1]}. The same as that many {@link #itemDone} calls, in one (a backend running tiny
+     * items reports them in bulk, so the per-item cost stays off the batch's lock).
+     */
+    default void itemsDone(Chunk chunk, int fromOffset, Object[] results, int count) {
+        for (int i = 0; i < count; i++) {
+            itemDone(chunk, fromOffset + i, results[i], null);
+        }
+    }
+
     /** The backend is done with the chunk; {@code runNanos} is the time spent running it (no queueing). */
     void chunkDone(Chunk chunk, long runNanos);
 }

@@ -126,14 +126,41 @@ public final class ExecutorBackend implements ParallelBackend {
         LOG.trace("[{}] run {}", poolName, chunk);
         ChunkThreads.enter();
         try {
-            for (int offset = 0; offset < chunk.size() && !chunk.isCancelled(); offset++) {
-                runItem(chunk, offset, listener);
+            if (chunk.itemTimeoutMillis() > 0) {
+                for (int offset = 0; offset < chunk.size() && !chunk.isCancelled(); offset++) {
+                    runItem(chunk, offset, listener);
+                }
+            } else {
+                runBuffered(chunk, listener);
             }
         } finally {
             ChunkThreads.exit();
             chunk.releaseRunner();
         }
         listener.chunkDone(chunk, System.nanoTime() - start);
+    }
+
+    /**
+     * Without item deadlines, successes are buffered and reported in bulk (one lock round per chunk instead of per
+     * item); a failure flushes what came before it and is reported at once, so fail-fast stays fast.
+     */
+    private void runBuffered(Chunk chunk, ChunkListener listener) {
+        Object[] buffered = new Object[chunk.size()];
+        int from = 0;
+        int offset = 0;
+        for (; offset < chunk.size() && !chunk.isCancelled(); offset++) {
+            try {
+                buffered[offset - from] = chunk.task().apply(chunk.item(offset), chunk.indexOf(offset), chunk.attempt());
+            } catch (Throwable t) { // a task's Error is the item's failure too, never the pool thread's death
+                listener.itemsDone(chunk, from, buffered, offset - from);
+                listener.itemDone(chunk, offset, null, t);
+                from = offset + 1;
+                buffered = new Object[chunk.size() - from];
+            }
+        }
+        if (offset > from) {
+            listener.itemsDone(chunk, from, buffered, offset - from);
+        }
     }
 
     private void runItem(Chunk chunk, int offset, ChunkListener listener) {

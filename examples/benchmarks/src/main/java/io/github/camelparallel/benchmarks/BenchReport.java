@@ -68,7 +68,8 @@ final class BenchReport {
         cpuRow(EXECUTOR, s.threads(), exec, seq, many);
         double speedUp = one.median / many.median;
         out.append("\n**Speed-up of `parallel:` poolSize=").append(s.threads()).append(" over poolSize=1: ")
-                .append(String.format(Locale.ROOT, "%.3fx", speedUp)).append("** (goal ≥ 1.9x on 2 cores: ").append(speedUp >= 1.9 ? "met" : "NOT met")
+                .append(String.format(Locale.ROOT, "%.3fx", speedUp)).append("** (goal ≥ 1.9x on 2 cores: ")
+                .append(speedUp >= 1.9 ? "met" : "NOT met")
                 .append("); over the measured batches it ranges ").append(ratio(one.min / many.max)).append(" – ")
                 .append(ratio(one.max / many.min)).append(". The hand-chunked pool reaches ")
                 .append(ratio(seq.median / exec.median)).append(" over the sequential loop on the same machine.\n\n");
@@ -85,8 +86,10 @@ final class BenchReport {
                 .append(" boxed ints (split: ").append(String.format(Locale.ROOT, "%,d", split.items)).append(")\n\n");
         out.append("JMH average time per batch over ").append(s.tinyMeasure()).append(" measured iterations of ")
                 .append(s.tinyIterationMillis()).append(" ms in each of ").append(forks(s.tinyForks()))
-                .append(" JVM(s), after ").append(s.tinyWarmup()).append(" warm-up iterations; the ratio is ours' items/s divided by the peer's (above 1: ours is faster).\n\n");
-        out.append("| Peer | Items per batch | Median per batch (ms) | Min – max (ms) | Items/s | ns per item | ours ÷ peer |\n");
+                .append(" JVM(s), after ").append(s.tinyWarmup())
+                .append(" warm-up iterations; the ratio is ours' items/s divided by the peer's (above 1: ours is faster).\n\n");
+        out.append("| Peer | Items per batch | Median per batch (ms) | Min – max (ms) | Items/s | ns per item"
+                + " | ours ÷ peer |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|\n");
         tinyRow(OURS_AUTO, ours, ours);
         tinyRow(OURS_EVEN, even, ours);
@@ -152,7 +155,7 @@ final class BenchReport {
                 }
                 Statistics st = result.getPrimaryResult().getStatistics();
                 int items = Integer.parseInt(Optional.ofNullable(p.getParam("cpuItems"))
-                        .or(() -> Optional.ofNullable(method.equals("split") ? p.getParam("splitItems") : p.getParam("tinyItems")))
+                        .or(() -> Optional.ofNullable(p.getParam(method.equals("split") ? "splitItems" : "tinyItems")))
                         .orElseThrow());
                 return new Figure(items, st.getPercentile(50), st.getMin(), st.getMax());
             }

@@ -8,11 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Sizes and iteration counts of one run. Three presets: {@link #quick()} (the default, about a minute on 2 cores),
+ * Sizes and iteration counts of one run. Three presets: {@link #quick()} (the default, about 70 s on 2 cores),
  * {@link #full()} ({@code -Dbench.full=true}, the published table, several minutes) and {@link #smoke()} (a few
  * seconds, in-process, for the smoke test). {@link #fromSystemProperties()} starts from the preset and lets any
- * {@code bench.*} property override one value. Immutable.
+ * {@code bench.*} property override one value (the table in docs/benchmarks.md lists them). Immutable.
  *
+ * @param preset              quick, full or smoke: the starting point, named in the report
  * @param threads             worker threads of every parallel peer (the goals are stated for 2 cores)
  * @param cpuItems            items of the CPU-bound batch
  * @param cpuMillis           target milliseconds per CPU-bound item, used only when {@code cpuRounds} is 0
@@ -92,7 +93,8 @@ public record BenchSettings(String preset, int threads, int cpuItems, double cpu
     /** Same settings with the calibrated number of rounds. */
     public BenchSettings withCpuRounds(int rounds) {
         return new BenchSettings(preset, threads, cpuItems, cpuMillis, rounds, cpuWarmup, cpuMeasure, tinyItems,
-                splitItems, tinyWarmup, tinyMeasure, tinyIterationMillis, cpuForks, tinyForks, jvmArgs, scenarios, verbose, outDir);
+                splitItems, tinyWarmup, tinyMeasure, tinyIterationMillis, cpuForks, tinyForks, jvmArgs, scenarios,
+                verbose, outDir);
     }
 
     private static List<String> words(String value, List<String> otherwise) {

@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs every scenario in one go with JMH and writes one report: {@code java -jar benchmarks.jar}
- * ({@code -Dbench.full=true} for the larger size; every {@code bench.*} property is listed in {@link BenchSettings}).
+ * ({@code -Dbench.full=true} for the larger size; the {@code bench.*} properties are listed in docs/benchmarks.md).
  * <p>
  * Steps: (1) only with {@code -Dbench.cpu.rounds=0}: calibrate the SHA-256 rounds once, in this JVM, and pass the
  * same number to every fork (by default the rounds are fixed, so every run hashes the same input); (2) run the

@@ -71,24 +71,6 @@ public class CpuBoundBenchmark {
         }
     }
 
-    /** A hand-chunked fixed thread pool. */
-    @State(Scope.Benchmark)
-    public static class Executor {
-        @Param("2")
-        public int executorThreads;
-
-        HandChunked pool;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            pool = new HandChunked(executorThreads);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            pool.close();
-        }
-    }
 
     @Benchmark
     public List<?> sequential(Batch batch) {
@@ -101,7 +83,7 @@ public class CpuBoundBenchmark {
     }
 
     @Benchmark
-    public List<?> executor(Batch batch, Executor executor) throws InterruptedException {
+    public List<?> executor(Batch batch, HandChunkedState executor) throws InterruptedException {
         return executor.pool.map(batch.items, batch.task);
     }
 }

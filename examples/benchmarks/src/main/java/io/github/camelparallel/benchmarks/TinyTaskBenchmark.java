@@ -99,24 +99,6 @@ public class TinyTaskBenchmark {
         }
     }
 
-    /** A hand-chunked fixed thread pool. */
-    @State(Scope.Benchmark)
-    public static class Executor {
-        @Param("2")
-        public int executorThreads;
-
-        HandChunked pool;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            pool = new HandChunked(executorThreads);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            pool.close();
-        }
-    }
 
     /** The chunk size of the even split: as many chunks as the hand-chunked peer cuts (2 per thread). */
     public static int evenChunkSize(int items, int threads) {
@@ -135,7 +117,7 @@ public class TinyTaskBenchmark {
     }
 
     @Benchmark
-    public List<?> executor(Batch batch, Executor executor) throws InterruptedException {
+    public List<?> executor(Batch batch, HandChunkedState executor) throws InterruptedException {
         return executor.pool.map(batch.items, CUBE);
     }
 

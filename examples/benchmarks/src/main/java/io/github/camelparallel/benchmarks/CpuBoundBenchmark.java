@@ -71,7 +71,6 @@ public class CpuBoundBenchmark {
         }
     }
 
-
     @Benchmark
     public List<?> sequential(Batch batch) {
         return Sequential.map(batch.items, batch.task);

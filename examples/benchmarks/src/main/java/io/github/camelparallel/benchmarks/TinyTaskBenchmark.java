@@ -99,7 +99,6 @@ public class TinyTaskBenchmark {
         }
     }
 
-
     /** The chunk size of the even split: as many chunks as the hand-chunked peer cuts (2 per thread). */
     public static int evenChunkSize(int items, int threads) {
         int chunks = 2 * threads;

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelparallel.spi.ParallelBackend;
@@ -47,7 +46,8 @@ final class ParallelPools {
     /** Joins (or creates and starts) the pool of the endpoint's name. */
     synchronized ParallelBackend acquire(ParallelEndpoint endpoint, ScheduledExecutorService scheduler) throws Exception {
         String name = endpoint.getName();
-        Map<String, Object> values = poolValues(endpoint);
+        Map<String, Object> settings = endpoint.getConfiguration().backendSettings();
+        Map<String, Object> values = poolValues(endpoint, settings);
         Pool pool = pools.get(name);
         if (pool != null) {
             for (String option : endpoint.getExplicitPoolOptions()) {
@@ -67,7 +67,6 @@ final class ParallelPools {
             throw new IllegalArgumentException("Option backend of parallel:" + name + " must be one of "
                     + String.join(", ", factories.keySet()) + " but was '" + backendName + "'");
         }
-        Map<String, Object> settings = endpoint.getConfiguration().backendSettings();
         PoolSpec spec = new PoolSpec(name, backendName, (Integer) values.get("poolSize"), scheduler, settings);
         ParallelBackend backend = factory.create(spec);
         backend.start();
@@ -103,13 +102,10 @@ final class ParallelPools {
         return pool == null ? null : pool.backend;
     }
 
-    synchronized Set<String> names() {
-        return Set.copyOf(pools.keySet());
-    }
-
-    private static Map<String, Object> poolValues(ParallelEndpoint endpoint) {
+    /** The backend settings plus the backend and the resolved poolSize: what endpoints of one name must agree on. */
+    private static Map<String, Object> poolValues(ParallelEndpoint endpoint, Map<String, Object> settings) {
         ParallelConfiguration config = endpoint.getConfiguration();
-        Map<String, Object> values = new HashMap<>(config.backendSettings());
+        Map<String, Object> values = new HashMap<>(settings);
         values.put("backend", config.getBackend());
         values.put("poolSize", ParallelConfiguration.resolvePoolSize(config.getPoolSize(),
                 Runtime.getRuntime().availableProcessors(), endpoint.getName()));

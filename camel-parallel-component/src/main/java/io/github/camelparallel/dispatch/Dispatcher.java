@@ -466,14 +466,4 @@ public final class Dispatcher implements ChunkListener {
         }
         callback.accept(result);
     }
-
-    /** The outcome once the batch is done, else null. */
-    public BatchOutcome outcome() {
-        lock.lock();
-        try {
-            return outcome;
-        } finally {
-            lock.unlock();
-        }
-    }
 }

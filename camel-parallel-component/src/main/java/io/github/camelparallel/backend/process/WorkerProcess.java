@@ -1,8 +1,6 @@
 package io.github.camelparallel.backend.process;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -12,6 +10,7 @@ import io.github.camelparallel.dispatch.ChunkThreads;
 import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.FrameCodec;
 import io.github.camelparallel.protocol.LineReader;
+import io.github.camelparallel.protocol.LineWriter;
 import io.github.camelparallel.protocol.ProtocolException;
 
 /**
@@ -25,7 +24,7 @@ import io.github.camelparallel.protocol.ProtocolException;
  *   READY    --shutdown sent------------> STOPPING --exit--> DEAD
  * </pre>
  * The fields {@code state}, {@code job}, {@code runId}, {@code sentNanos}, {@code tasksDone}, {@code timer} belong to the pool and are guarded by the
- * pool's lock. Writing to stdin is synchronized on this object. The process is killed by {@link #kill} (destroy, then
+ * pool's lock. Writing to stdin goes through a {@link LineWriter} (one frame per line, never interleaved). The process is killed by {@link #kill} (destroy, then
  * destroyForcibly after a grace period) and never outlives the pool.
  */
 final class WorkerProcess {
@@ -47,7 +46,7 @@ final class WorkerProcess {
     private final Process process;
     private final StderrTail stderr;
     private final FrameCodec codec;
-    private final OutputStream stdin;
+    private final LineWriter stdin;
 
     // guarded by the pool's lock
     State state = State.STARTING;
@@ -63,7 +62,7 @@ final class WorkerProcess {
         this.process = process;
         this.stderr = stderr;
         this.codec = codec;
-        this.stdin = process.getOutputStream();
+        this.stdin = new LineWriter(process.getOutputStream(), codec);
     }
 
     /**
@@ -123,10 +122,9 @@ final class WorkerProcess {
     }
 
     /** Sends one frame; false if the worker's stdin is gone (its exit will be reported by the reader). */
-    synchronized boolean send(Frame frame) {
+    boolean send(Frame frame) {
         try {
-            stdin.write((codec.encode(frame) + "\n").getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
+            stdin.write(frame);
             return true;
         } catch (IOException e) {
             return false;

@@ -11,8 +11,10 @@ import java.util.List;
  *   NEW --tryClaim()--> RUNNING --(runner done)--> RUNNING (runner cleared)
  *   NEW --cancel()----> CANCELLED          (never run: nobody can claim it any more)
  *   RUNNING --cancel()-> RUNNING + cancelled flag: the runner stops before its next item;
- *                        interrupt() additionally interrupts the thread running it
+ *                        interrupt() additionally interrupts the thread running it and runs the interrupt hook
  * </pre>
+ * A backend whose chunks do not run on a thread of this JVM (worker processes) registers an interrupt hook
+ * ({@link #onInterrupt}) to stop the work its own way, e.g. by killing the worker running it.
  * Exactly one party wins {@link #tryClaim()}: a pool thread, or a blocked caller helping its own batch.
  * The {@code reported} bit set belongs to the dispatcher and is guarded by the dispatcher's lock.
  */
@@ -31,6 +33,8 @@ public final class Chunk {
     private State state = State.NEW;
     private volatile boolean cancelled; // written under this, read without it (checked before every item)
     private boolean interrupted;
+    private boolean interruptRequested;
+    private Runnable interruptHook;
     private Thread runner;
 
     public Chunk(int firstIndex, List<Object> items, int attempt, ItemTask task, long itemTimeoutMillis) {
@@ -99,12 +103,41 @@ public final class Chunk {
         }
     }
 
-    /** Cancels and interrupts the thread running the chunk, if any (batch timeout). */
-    public synchronized void interrupt() {
-        cancel();
-        if (runner != null) {
-            interrupted = true;
-            runner.interrupt();
+    /**
+     * Cancels and interrupts the thread running the chunk, if any, and runs the interrupt hook, if any (batch
+     * timeout, caller interrupted). The hook runs on the calling thread, outside this chunk's monitor, at most once.
+     */
+    public void interrupt() {
+        Runnable hook;
+        synchronized (this) {
+            cancel();
+            interruptRequested = true;
+            if (runner != null) {
+                interrupted = true;
+                runner.interrupt();
+            }
+            hook = interruptHook;
+            interruptHook = null;
+        }
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    /**
+     * Registers what to do when the chunk is interrupted, for work that runs outside this JVM's threads; runs it at
+     * once if the chunk was interrupted already. The hook must not block (it may run under the dispatcher's lock).
+     */
+    public void onInterrupt(Runnable hook) {
+        boolean now;
+        synchronized (this) {
+            now = interruptRequested;
+            if (!now) {
+                interruptHook = hook;
+            }
+        }
+        if (now) {
+            hook.run();
         }
     }
 

@@ -1,15 +1,13 @@
 package io.github.camelparallel.contract;
 
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -17,40 +15,73 @@ import java.util.stream.IntStream;
 import io.github.camelparallel.ParallelConstants;
 import io.github.camelparallel.ParallelTaskException;
 import io.github.camelparallel.TestContexts;
+import io.github.camelparallel.backend.process.RemoteTaskException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The behaviour every backend must show, run over each backend by a subclass (joblib runs its whole suite over every
  * backend): ordering under random durations, completion order, every onError mode, retries, both timeouts, nested
- * batches. Subclasses say which backend (a URI fragment such as {@code backend=thread}).
+ * batches. The tasks are public classes ({@link ContractTasks}) named by {@code task=#class:}, so a worker process
+ * runs exactly what a pool thread runs. Subclasses say which backend (a URI fragment such as {@code backend=thread}).
  */
 public abstract class BackendContractSuite {
 
     private CamelContext context;
 
-    /** URI options selecting the backend, e.g. {@code backend=thread}. */
-    protected abstract String backendOptions();
+    @TempDir
+    Path scratch;
+
+    /**
+     * URI options selecting the backend, e.g. {@code backend=thread}; {@code scratch} is the directory the tasks keep
+     * their counts in, to be passed on to workers that do not run in this JVM.
+     */
+    protected abstract String backendOptions(Path scratch);
+
+    /** False for backends whose tasks cannot call back into this JVM's routes (worker processes). */
+    protected boolean tasksCanSendToRoutes() {
+        return true;
+    }
+
+    @BeforeEach
+    void shareScratch() {
+        System.setProperty(ContractTasks.SCRATCH_PROPERTY, scratch.toString());
+    }
 
     @AfterEach
     void stopContext() {
         if (context != null) {
             context.stop();
         }
+        System.clearProperty(ContractTasks.SCRATCH_PROPERTY);
     }
 
-    private CamelContext start(Map<String, Object> beans, String options) throws Exception {
-        context = TestContexts.started(beans,
-                TestContexts.route("direct:in", "parallel:contract?" + backendOptions() + "&task=#task&" + options));
+    private CamelContext start(Class<? extends Function<?, ?>> task, String options) throws Exception {
+        context = TestContexts.started(Map.of(), TestContexts.route("direct:in", "parallel:contract?"
+                + backendOptions(scratch) + "&task=#class:" + task.getName() + "&" + options));
         return context;
+    }
+
+    /** The item failed with {@code type} and {@code message}, thrown here or inside a worker process. */
+    private static void assertFailedWith(Class<? extends Throwable> type, String message, Throwable error) {
+        if (error instanceof RemoteTaskException remote) {
+            assertEquals(type.getName(), remote.getRemoteType(), "remote exception type");
+            assertTrue(remote.getMessage().endsWith(": " + message), remote.getMessage());
+        } else {
+            assertInstanceOf(type, error);
+            assertEquals(message, error.getMessage());
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -63,13 +94,7 @@ public abstract class BackendContractSuite {
 
     @Test
     void tenThousandItemsComeBackInInputOrderUnderRandomDurations() throws Exception {
-        Function<Integer, Long> task = n -> {
-            if (ThreadLocalRandom.current().nextInt(20) == 0) {
-                sleep(ThreadLocalRandom.current().nextInt(3));
-            }
-            return (long) n * n * n;
-        };
-        start(Map.of("task", task), "poolSize=4");
+        start(ContractTasks.RandomCube.class, "poolSize=4");
         List<Integer> input = IntStream.range(0, 10_000).boxed().collect(Collectors.toList());
         Exchange out = TestContexts.send(context, "direct:in", input);
         List<Object> results = results(out);
@@ -84,13 +109,7 @@ public abstract class BackendContractSuite {
 
     @Test
     void unorderedResultsComeInCompletionOrder() throws Exception {
-        Function<Integer, Integer> task = n -> {
-            if (n == 0) {
-                sleep(500);
-            }
-            return n;
-        };
-        start(Map.of("task", task), "poolSize=2&chunkSize=1&ordered=false");
+        start(ContractTasks.SlowZero.class, "poolSize=2&chunkSize=1&ordered=false");
         List<Object> results = results(TestContexts.send(context, "direct:in", List.of(0, 1, 2, 3, 4, 5)));
         assertEquals(Set.of(0, 1, 2, 3, 4, 5), Set.copyOf(results));
         assertEquals(0, results.get(results.size() - 1), "the slow item finishes last: " + results);
@@ -98,34 +117,19 @@ public abstract class BackendContractSuite {
 
     @Test
     void failModeFailsTheExchangeNamingTheItemAndSkipsUnstartedChunks() throws Exception {
-        AtomicInteger runs = new AtomicInteger();
-        Function<Integer, Integer> task = n -> {
-            runs.incrementAndGet();
-            if (n == 5) {
-                throw new IllegalStateException("boom at " + n);
-            }
-            sleep(5);
-            return n;
-        };
-        start(Map.of("task", task), "poolSize=1&chunkSize=1");
+        start(ContractTasks.FailsAtFive.class, "poolSize=1&chunkSize=1");
         Exchange out = TestContexts.send(context, "direct:in", IntStream.range(0, 200).boxed().toList());
         ParallelTaskException failure = assertInstanceOf(ParallelTaskException.class, out.getException());
         assertEquals(5, failure.getIndex());
         assertTrue(failure.getMessage().contains("Item 5"), failure.getMessage());
-        assertInstanceOf(IllegalStateException.class, failure.getCause());
-        assertEquals("boom at 5", failure.getCause().getMessage());
-        assertTrue(runs.get() < 20, "tasks after the failure must not start, but " + runs.get() + " ran");
+        assertFailedWith(IllegalStateException.class, "boom at 5", failure.getCause());
+        int runs = ContractTasks.count(scratch, "run");
+        assertTrue(runs < 20, "tasks after the failure must not start, but " + runs + " ran");
     }
 
     @Test
     void collectModeLeavesNullAndReportsByIndex() throws Exception {
-        Function<Integer, Integer> task = n -> {
-            if (n % 10 == 3) {
-                throw new IllegalArgumentException("bad " + n);
-            }
-            return n * 2;
-        };
-        start(Map.of("task", task), "poolSize=3&onError=collect");
+        start(ContractTasks.FailsOnThrees.class, "poolSize=3&onError=collect");
         Exchange out = TestContexts.send(context, "direct:in", IntStream.range(0, 100).boxed().toList());
         List<Object> results = results(out);
         assertEquals(100, results.size());
@@ -134,19 +138,13 @@ public abstract class BackendContractSuite {
         }
         Map<Integer, Throwable> errors = out.getMessage().getHeader(ParallelConstants.ERRORS, Map.class);
         assertEquals(IntStream.range(0, 100).filter(i -> i % 10 == 3).boxed().collect(Collectors.toSet()), errors.keySet());
-        assertEquals("bad 13", errors.get(13).getMessage());
+        assertFailedWith(IllegalArgumentException.class, "bad 13", errors.get(13));
         assertEquals(10, out.getMessage().getHeader(ParallelConstants.FAILED_COUNT));
     }
 
     @Test
     void skipModeDropsFailedItemsAndStillListsThem() throws Exception {
-        Function<Integer, Integer> task = n -> {
-            if (n % 2 == 1) {
-                throw new IllegalArgumentException("odd " + n);
-            }
-            return n;
-        };
-        start(Map.of("task", task), "poolSize=2&onError=skip");
+        start(ContractTasks.FailsOnOdd.class, "poolSize=2&onError=skip");
         Exchange out = TestContexts.send(context, "direct:in", IntStream.range(0, 50).boxed().toList());
         assertEquals(IntStream.range(0, 50).filter(i -> i % 2 == 0).boxed().toList(), results(out));
         Map<Integer, Throwable> errors = out.getMessage().getHeader(ParallelConstants.ERRORS, Map.class);
@@ -156,48 +154,26 @@ public abstract class BackendContractSuite {
 
     @Test
     void retriesReRunAFailedItemAndCountTheReRuns() throws Exception {
-        Map<Integer, AtomicInteger> attempts = new ConcurrentHashMap<>();
-        Function<Integer, Integer> task = n -> {
-            int attempt = attempts.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
-            if (n % 4 == 0 && attempt < 3) {
-                throw new IllegalStateException("flaky " + n + " attempt " + attempt);
-            }
-            return n;
-        };
-        start(Map.of("task", task), "poolSize=2&maxRetries=2&retryDelay=20ms");
+        start(ContractTasks.FlakyFours.class, "poolSize=2&maxRetries=2&retryDelay=20ms");
         Exchange out = TestContexts.send(context, "direct:in", IntStream.range(0, 20).boxed().toList());
         assertEquals(IntStream.range(0, 20).boxed().toList(), results(out));
         assertEquals(10, out.getMessage().getHeader(ParallelConstants.RETRIES), "5 flaky items x 2 re-runs");
-        assertEquals(3, attempts.get(8).get());
-        assertEquals(1, attempts.get(9).get());
+        assertEquals(3, ContractTasks.count(scratch, "item-8."));
+        assertEquals(1, ContractTasks.count(scratch, "item-9."));
     }
 
     @Test
     void retriesExhaustedFailTheItem() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        Function<Integer, Integer> task = n -> {
-            if (n == 1) {
-                attempts.incrementAndGet();
-                throw new IllegalStateException("always");
-            }
-            return n;
-        };
-        start(Map.of("task", task), "poolSize=2&maxRetries=3&onError=collect");
+        start(ContractTasks.AlwaysFailsOne.class, "poolSize=2&maxRetries=3&onError=collect");
         Exchange out = TestContexts.send(context, "direct:in", List.of(0, 1, 2));
         assertEquals(java.util.Arrays.asList(0, null, 2), results(out));
-        assertEquals(4, attempts.get(), "1 run + 3 retries");
+        assertEquals(4, ContractTasks.count(scratch, "item-1."), "1 run + 3 retries");
         assertEquals(3, out.getMessage().getHeader(ParallelConstants.RETRIES));
     }
 
     @Test
     void taskTimeoutInterruptsTheLateItemAndThePoolGoesOn() throws Exception {
-        Function<Integer, Integer> task = n -> {
-            if (n == 3) {
-                sleep(20_000);
-            }
-            return n;
-        };
-        start(Map.of("task", task), "poolSize=2&chunkSize=1&taskTimeout=300ms&onError=collect");
+        start(ContractTasks.HangsOnThree.class, "poolSize=2&chunkSize=1&taskTimeout=300ms&onError=collect");
         long t0 = System.nanoTime();
         Exchange out = TestContexts.send(context, "direct:in", IntStream.range(0, 8).boxed().toList());
         assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) < 15, "the late item must not hold the batch");
@@ -214,14 +190,7 @@ public abstract class BackendContractSuite {
 
     @Test
     void taskTimeoutWithRetriesReRunsTheItem() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        Function<Integer, Integer> task = n -> {
-            if (n == 0 && attempts.incrementAndGet() == 1) {
-                sleep(20_000);
-            }
-            return n + 100;
-        };
-        start(Map.of("task", task), "poolSize=2&taskTimeout=300ms&maxRetries=1");
+        start(ContractTasks.HangsOnceOnZero.class, "poolSize=2&taskTimeout=300ms&maxRetries=1");
         Exchange out = TestContexts.send(context, "direct:in", List.of(0, 1));
         assertEquals(List.of(100, 101), results(out));
         assertEquals(1, out.getMessage().getHeader(ParallelConstants.RETRIES));
@@ -229,13 +198,7 @@ public abstract class BackendContractSuite {
 
     @Test
     void batchTimeoutReportsEveryUnfinishedItemByIndex() throws Exception {
-        Function<Integer, Integer> task = n -> {
-            if (n >= 4) {
-                sleep(20_000);
-            }
-            return n;
-        };
-        start(Map.of("task", task), "poolSize=2&chunkSize=1&timeout=500ms&onError=collect");
+        start(ContractTasks.HangsFromFour.class, "poolSize=2&chunkSize=1&timeout=500ms&onError=collect");
         Exchange out = TestContexts.send(context, "direct:in", IntStream.range(0, 10).boxed().toList());
         List<Object> results = results(out);
         assertEquals(List.of(0, 1, 2, 3), results.subList(0, 4));
@@ -243,17 +206,16 @@ public abstract class BackendContractSuite {
         assertEquals(Set.of(4, 5, 6, 7, 8, 9), errors.keySet(), "nothing silently dropped");
         errors.values().forEach(e -> assertInstanceOf(TimeoutException.class, e));
         assertTrue(errors.get(9).getMessage().contains("Item 9"), errors.get(9).getMessage());
-        // interrupted threads were returned to the pool in working order
+        // the late items were stopped (threads interrupted, workers killed and replaced): the pool serves at once,
+        // not after the 20 s the late items would have taken
+        long t0 = System.nanoTime();
         assertEquals(List.of(1, 2, 3), results(TestContexts.send(context, "direct:in", List.of(1, 2, 3))));
+        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) < 12, "the pool was still busy with late items");
     }
 
     @Test
     void batchTimeoutFailsTheExchangeInFailMode() throws Exception {
-        Function<Integer, Integer> task = n -> {
-            sleep(n == 1 ? 20_000 : 0);
-            return n;
-        };
-        start(Map.of("task", task), "poolSize=2&timeout=400ms");
+        start(ContractTasks.HangsOnOne.class, "poolSize=2&timeout=400ms");
         Exchange out = TestContexts.send(context, "direct:in", List.of(0, 1, 2));
         ParallelTaskException failure = assertInstanceOf(ParallelTaskException.class, out.getException());
         assertEquals(1, failure.getIndex());
@@ -264,6 +226,7 @@ public abstract class BackendContractSuite {
 
     @Test
     void nestedBatchesOnAPoolOfTwoCompleteAtDepthThree() throws Exception {
+        assumeTrue(tasksCanSendToRoutes(), "a task in a worker process cannot send to this JVM's routes");
         List<ProducerTemplate> holder = new ArrayList<>();
         // level n: every item sends a batch of 4 items to the same pool at level n+1; level 3 returns the item
         Function<List<Integer>, Integer> task = path -> {
@@ -279,19 +242,11 @@ public abstract class BackendContractSuite {
             return results.stream().mapToInt(r -> (Integer) r).sum();
         };
         context = TestContexts.started(Map.of("task", task), TestContexts.route("direct:in",
-                "parallel:nested?" + backendOptions() + "&task=#task&poolSize=2&chunkSize=1"));
+                "parallel:nested?" + backendOptions(scratch) + "&task=#task&poolSize=2&chunkSize=1"));
         holder.add(context.createProducerTemplate());
         List<List<Integer>> roots = IntStream.range(0, 4).mapToObj(i -> List.of(i)).toList();
         List<?> results = holder.get(0).requestBody("direct:in", roots, List.class);
         assertEquals(Collections.nCopies(4, 16), results, "4 roots x 4 x 4 leaves each");
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

@@ -4,7 +4,7 @@ package io.github.camelparallel.contract;
 class ThreadBackendContractTest extends BackendContractSuite {
 
     @Override
-    protected String backendOptions() {
+    protected String backendOptions(java.nio.file.Path scratch) {
         return "backend=thread";
     }
 }

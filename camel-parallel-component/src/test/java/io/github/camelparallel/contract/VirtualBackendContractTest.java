@@ -15,7 +15,7 @@ import org.junit.jupiter.api.condition.JRE;
 class VirtualBackendContractTest extends BackendContractSuite {
 
     @Override
-    protected String backendOptions() {
+    protected String backendOptions(java.nio.file.Path scratch) {
         return "backend=virtual";
     }
 }

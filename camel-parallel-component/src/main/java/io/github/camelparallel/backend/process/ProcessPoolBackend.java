@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -130,6 +131,13 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
             return;
         }
         chunk.releaseRunner(); // the claiming thread does not run it: an interrupt must never reach that thread
+        chunk.onInterrupt(() -> {
+            try {
+                onIo(() -> interrupted(chunk));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("[{}] {} interrupted while the pool stops: its workers are being stopped", settings.poolName(), chunk);
+            }
+        });
         ChunkRun run = new ChunkRun(chunk, listener);
         List<Integer> offsets = new ArrayList<>(chunk.size());
         List<JsonNode> items = new ArrayList<>(chunk.size());
@@ -392,10 +400,39 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
     }
 
     /**
-     * A job lost its worker. A job of several items (or a first run) comes back as isolated one-item jobs at the
-     * front of the queue, at no cost to their attempts. An isolated item fails with {@code itemError} (reported after
-     * the lock is released) when it hung its worker, or when it crashed {@value #ISOLATED_CRASHES} workers while
-     * running alone: one crash alone may be a kill from outside, two in a row are the item's own doing.
+     * The chunk's batch ended early (batch timeout, caller interrupted): a process cannot be interrupted, so the
+     * workers running its jobs are killed and replaced, and its queued jobs dropped; every item of them is reported
+     * failed (the batch has settled them already, so these reports only close the chunk).
+     */
+    private void interrupted(Chunk chunk) {
+        List<Job> lost = new ArrayList<>();
+        lock.lock();
+        try {
+            pending.removeIf(job -> job.chunk() == chunk && lost.add(job));
+            for (WorkerProcess worker : new ArrayList<>(workers)) {
+                Job job = worker.job;
+                if (job != null && job.chunk() == chunk) {
+                    worker.job = null;
+                    lost.add(job);
+                    LOG.info("[{}] {} runs {} of a batch that ended early: killing it", settings.poolName(), worker, chunk);
+                    killLocked(worker, "its batch ended early");
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        CancellationException error = new CancellationException(chunk + " on parallel:" + settings.poolName()
+                + " was interrupted: its batch ended early");
+        lost.forEach(job -> fail(job, error));
+        dispatch();
+    }
+
+    /**
+     * A job lost its worker. A job of several items comes back as isolated one-item jobs at the front of the queue,
+     * at no cost to their attempts. An item running alone fails with {@code itemError} (reported after the lock is
+     * released) when it hung its worker, or when it crashed {@value #ISOLATED_CRASHES} workers in a row: one crash
+     * alone may be a kill from outside, two in a row are the item's own doing. A hang fails the attempt, so
+     * {@code maxRetries} decides whether the item runs again.
      */
     private void requeueOrFailLocked(Job job, boolean hung, java.util.function.Supplier<Exception> itemError) {
         if (stopped) {
@@ -404,12 +441,14 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
             onIo(() -> fail(job, error));
             return;
         }
-        if (job.isolated() && (hung || job.crashes() + 1 >= ISOLATED_CRASHES)) {
+        // a one-item job that hangs is the item's own doing; crashes need two in a row (one may be a kill from outside)
+        boolean alone = job.isolated() || job.size() == 1;
+        if (alone && (hung || job.crashes() + 1 >= ISOLATED_CRASHES)) {
             Exception error = itemError.get();
             onIo(() -> job.run().report(job.offsets()[0], null, error));
             return;
         }
-        int crashes = job.isolated() ? job.crashes() + 1 : 0;
+        int crashes = alone ? job.crashes() + 1 : 0;
         for (int i = job.size() - 1; i >= 0; i--) {
             pending.addFirst(new Job(job.run(), new int[] { job.offsets()[i] }, List.of(job.items().get(i)), true, crashes));
         }

@@ -70,6 +70,10 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "threadpoolprofile":
         case "threadPoolProfile": getOrCreateConfiguration(target).setThreadPoolProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "workercds":
+        case "workerCds": getOrCreateConfiguration(target).setWorkerCds(property(camelContext, boolean.class, value)); return true;
+        case "workercdsdir":
+        case "workerCdsDir": getOrCreateConfiguration(target).setWorkerCdsDir(property(camelContext, java.lang.String.class, value)); return true;
         case "workerclasspath":
         case "workerClasspath": getOrCreateConfiguration(target).setWorkerClasspath(property(camelContext, java.lang.String.class, value)); return true;
         case "workerenv":
@@ -125,6 +129,10 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "threadpoolprofile":
         case "threadPoolProfile": return java.lang.String.class;
         case "timeout": return long.class;
+        case "workercds":
+        case "workerCds": return boolean.class;
+        case "workercdsdir":
+        case "workerCdsDir": return java.lang.String.class;
         case "workerclasspath":
         case "workerClasspath": return java.lang.String.class;
         case "workerenv":
@@ -181,6 +189,10 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "threadpoolprofile":
         case "threadPoolProfile": return getOrCreateConfiguration(target).getThreadPoolProfile();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
+        case "workercds":
+        case "workerCds": return getOrCreateConfiguration(target).isWorkerCds();
+        case "workercdsdir":
+        case "workerCdsDir": return getOrCreateConfiguration(target).getWorkerCdsDir();
         case "workerclasspath":
         case "workerClasspath": return getOrCreateConfiguration(target).getWorkerClasspath();
         case "workerenv":

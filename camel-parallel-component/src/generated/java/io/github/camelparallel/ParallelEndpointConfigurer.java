@@ -64,6 +64,10 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "threadpoolprofile":
         case "threadPoolProfile": target.getConfiguration().setThreadPoolProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "workercds":
+        case "workerCds": target.getConfiguration().setWorkerCds(property(camelContext, boolean.class, value)); return true;
+        case "workercdsdir":
+        case "workerCdsDir": target.getConfiguration().setWorkerCdsDir(property(camelContext, java.lang.String.class, value)); return true;
         case "workerclasspath":
         case "workerClasspath": target.getConfiguration().setWorkerClasspath(property(camelContext, java.lang.String.class, value)); return true;
         case "workerenv":
@@ -120,6 +124,10 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "threadpoolprofile":
         case "threadPoolProfile": return java.lang.String.class;
         case "timeout": return long.class;
+        case "workercds":
+        case "workerCds": return boolean.class;
+        case "workercdsdir":
+        case "workerCdsDir": return java.lang.String.class;
         case "workerclasspath":
         case "workerClasspath": return java.lang.String.class;
         case "workerenv":
@@ -177,6 +185,10 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "threadpoolprofile":
         case "threadPoolProfile": return target.getConfiguration().getThreadPoolProfile();
         case "timeout": return target.getConfiguration().getTimeout();
+        case "workercds":
+        case "workerCds": return target.getConfiguration().isWorkerCds();
+        case "workercdsdir":
+        case "workerCdsDir": return target.getConfiguration().getWorkerCdsDir();
         case "workerclasspath":
         case "workerClasspath": return target.getConfiguration().getWorkerClasspath();
         case "workerenv":

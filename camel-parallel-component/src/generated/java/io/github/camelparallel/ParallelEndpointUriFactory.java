@@ -24,7 +24,7 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(31);
         props.add("backend");
         props.add("bridgeErrorHandler");
         props.add("chunkSize");
@@ -50,6 +50,8 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
         props.add("taskTimeout");
         props.add("threadPoolProfile");
         props.add("timeout");
+        props.add("workerCds");
+        props.add("workerCdsDir");
         props.add("workerClasspath");
         props.add("workerEnv");
         props.add("workerJvmOptions");

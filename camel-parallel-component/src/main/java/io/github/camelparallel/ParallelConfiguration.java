@@ -22,7 +22,7 @@ public class ParallelConfiguration implements Cloneable {
     /** Pool options: endpoints of one name share a pool, so these must agree between them. */
     static final Set<String> POOL_OPTIONS = Set.of("backend", "poolSize", "executorService", "threadPoolProfile",
             "command", "workerClasspath", "workerJvmOptions", "javaHome", "initializer", "lazyStart", "maxTasksPerWorker",
-            "workerStartupTimeout", "maxMessageSize", "workerEnv", "task");
+            "workerStartupTimeout", "maxMessageSize", "workerEnv", "task", "workerCds", "workerCdsDir");
 
     @UriParam(label = "producer", description = "The function run over every item: a java.util.function.Function, a Camel"
             + " Processor (one exchange per item) or any bean (see method), as a reference: #name, #bean:name,"
@@ -108,6 +108,15 @@ public class ParallelConfiguration implements Cloneable {
               description = "backend=process: environment entries added to the parent's for the workers, e.g."
                       + " workerEnv.OMP_NUM_THREADS=1.")
     private Map<String, Object> workerEnv;
+    @UriParam(label = "process,advanced", defaultValue = "true",
+              description = "backend=process: start JVM workers with a class data sharing (AppCDS) archive, built"
+                      + " automatically in the background the first time a pool runs a given classpath (jars only)"
+                      + " and task class; halves a worker's start-up. false: never.")
+    private boolean workerCds = true;
+    @UriParam(label = "process,advanced",
+              description = "backend=process: the directory of the workers' class data sharing archives, private to"
+                      + " the user; default ~/.cache/camel-parallel/cds.")
+    private String workerCdsDir;
 
     /** The options a backend factory reads, by option name; unset ones are left out. */
     Map<String, Object> backendSettings() {
@@ -132,6 +141,8 @@ public class ParallelConfiguration implements Cloneable {
                         + maxMessageSize);
             }
             settings.put("maxMessageSize", maxMessageSize);
+            settings.put("workerCds", workerCds);
+            putIfSet(settings, "workerCdsDir", workerCdsDir);
         }
         return settings;
     }
@@ -367,5 +378,21 @@ public class ParallelConfiguration implements Cloneable {
 
     public void setWorkerEnv(Map<String, Object> workerEnv) {
         this.workerEnv = workerEnv;
+    }
+
+    public boolean isWorkerCds() {
+        return workerCds;
+    }
+
+    public void setWorkerCds(boolean workerCds) {
+        this.workerCds = workerCds;
+    }
+
+    public String getWorkerCdsDir() {
+        return workerCdsDir;
+    }
+
+    public void setWorkerCdsDir(String workerCdsDir) {
+        this.workerCdsDir = workerCdsDir;
     }
 }

@@ -65,6 +65,12 @@ public final class WorkerMain {
 
     static final long EXIT_WATCHDOG_MILLIS = 1500;
 
+    /**
+     * Run for building a class data sharing archive of the worker (see {@code WorkerClassArchive}): the task class is
+     * loaded and checked, the initializer and the task's constructor are not run, and runs echo their items.
+     */
+    public static final String TRAINING_FLAG = "--cds-training";
+
     private WorkerMain() {
     }
 
@@ -81,6 +87,9 @@ public final class WorkerMain {
             Thread.currentThread().interrupt();
             stderr.println("camel-parallel worker: interrupted");
             code = EXIT_FATAL_ERROR;
+        }
+        if (java.util.Arrays.asList(args).contains(TRAINING_FLAG)) {
+            System.exit(code); // the class data sharing archive is written during exit: no watchdog may cut it short
         }
         exit(code);
     }
@@ -114,6 +123,12 @@ public final class WorkerMain {
             return EXIT_BAD_SETUP;
         }
 
+        if (arguments.training) {
+            // building a class data sharing archive: the task class is loaded and checked, but no user code runs;
+            // an identity task walks the protocol's code paths on the items the parent sends
+            return serve(Function.identity(), arguments, in, out, err);
+        }
+
         if (initializerConstructor != null) {
             Runnable initializer;
             try {
@@ -141,6 +156,11 @@ public final class WorkerMain {
             return EXIT_BAD_SETUP;
         }
 
+        return serve(task, arguments, in, out, err);
+    }
+
+    private static int serve(Function<?, ?> task, Arguments arguments, InputStream in, OutputStream out,
+            PrintStream err) throws InterruptedException {
         WorkerLoop loop = new WorkerLoop(task, in, out, arguments.maxMessageSize, err);
         try {
             new LineWriter(out).write(Frame.Hello.ofThisProcess("java " + System.getProperty("java.version")));
@@ -227,18 +247,23 @@ public final class WorkerMain {
     }
 
     /** The parsed command line. Immutable. */
-    private record Arguments(String task, String initializer, int maxMessageSize) {
+    private record Arguments(String task, String initializer, int maxMessageSize, boolean training) {
 
         static final String USAGE = "usage: WorkerMain --task <class implementing java.util.function.Function>"
                 + " [--initializer <class implementing Runnable>] [--max-message-size <bytes, default "
-                + DEFAULT_MAX_MESSAGE_SIZE + ">]";
+                + DEFAULT_MAX_MESSAGE_SIZE + ">] [" + TRAINING_FLAG + "]";
 
         static Arguments parse(String[] args) {
             String task = null;
             String initializer = null;
             int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+            boolean training = false;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
+                if (name.equals(TRAINING_FLAG)) {
+                    training = true;
+                    continue;
+                }
                 String value;
                 int equals = name.indexOf('=');
                 if (name.startsWith("--") && equals > 0) {
@@ -261,7 +286,7 @@ public final class WorkerMain {
                 throw new IllegalArgumentException("--task <class> is required");
             }
             return new Arguments(task, initializer == null || initializer.isBlank() ? null : initializer,
-                    maxMessageSize);
+                    maxMessageSize, training);
         }
 
         private static int parseSize(String value) {

@@ -1,6 +1,7 @@
 package io.github.camelparallel.backend.process;
 
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,8 @@ public final class ProcessBackendFactory implements ParallelBackendFactory {
     public static final String MAX_TASKS_PER_WORKER = "maxTasksPerWorker";
     public static final String WORKER_STARTUP_TIMEOUT = "workerStartupTimeout";
     public static final String MAX_MESSAGE_SIZE = "maxMessageSize";
+    public static final String WORKER_CDS = "workerCds";
+    public static final String WORKER_CDS_DIR = "workerCdsDir";
 
     private final CamelContext context;
     private final Object owner;
@@ -52,6 +55,7 @@ public final class ProcessBackendFactory implements ParallelBackendFactory {
         }
         int maxMessageSize = (Integer) spec.settings().getOrDefault(MAX_MESSAGE_SIZE, 64 * 1024 * 1024);
         WorkerCommand workerCommand;
+        WorkerClassArchive archive = null;
         JavaType resultType = null;
         if (command != null && !command.isBlank()) {
             workerCommand = WorkerCommand.external(command, env);
@@ -62,15 +66,25 @@ public final class ProcessBackendFactory implements ParallelBackendFactory {
             String initializer = className(spec.setting(INITIALIZER));
             workerCommand = WorkerCommand.jvm((String) spec.setting(JAVA_HOME), (String) spec.setting(WORKER_JVM_OPTIONS),
                     (String) spec.setting(WORKER_CLASSPATH), taskClass.getName(), initializer, maxMessageSize, env);
+            if (!Boolean.FALSE.equals(spec.setting(WORKER_CDS))) {
+                archive = WorkerClassArchive.forJvmWorker(spec.name(), cdsDirectory(spec), workerCommand.program(),
+                        (String) spec.setting(WORKER_JVM_OPTIONS), workerCommand.classpath(), taskClass.getName());
+            }
         }
         ProcessPoolSettings settings = new ProcessPoolSettings(spec.name(), spec.poolSize(), workerCommand,
                 (Long) spec.settings().getOrDefault(WORKER_STARTUP_TIMEOUT, 30_000L),
                 (Integer) spec.settings().getOrDefault(MAX_TASKS_PER_WORKER, 0),
-                Boolean.TRUE.equals(spec.setting(LAZY_START)), maxMessageSize, resultType);
+                Boolean.TRUE.equals(spec.setting(LAZY_START)), maxMessageSize, resultType, archive);
         ExecutorService io = context.getExecutorServiceManager().newCachedThreadPool(owner,
                 "ParallelWorkerIO[" + spec.name() + "]");
         return new ProcessPoolBackend(settings, spec.scheduler(), io,
                 executor -> context.getExecutorServiceManager().shutdownNow(executor));
+    }
+
+    private static Path cdsDirectory(PoolSpec spec) {
+        String dir = (String) spec.setting(WORKER_CDS_DIR);
+        return dir != null && !dir.isBlank() ? Path.of(dir)
+                : Path.of(System.getProperty("user.home"), ".cache", "camel-parallel", "cds");
     }
 
     private Class<?> taskClass(PoolSpec spec) {

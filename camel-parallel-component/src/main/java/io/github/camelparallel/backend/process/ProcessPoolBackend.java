@@ -249,6 +249,9 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
                 worker.state = WorkerProcess.State.READY;
                 startFailuresInARow = 0;
                 LOG.debug("[{}] {} ready ({})", settings.poolName(), worker, hello.runtime());
+                if (settings.classArchive() != null) {
+                    settings.classArchive().buildInBackground(settings.command(), io);
+                }
             }
             changed.signalAll();
         } finally {
@@ -364,7 +367,9 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
                     brokenCause = new IllegalStateException(why);
                 }
             } else if (was != WorkerProcess.State.STOPPING && !stopped) {
-                restarts++;
+                if (was != WorkerProcess.State.DEAD) {
+                    restarts++; // a worker we killed was counted when it was killed
+                }
                 LOG.warn("[{}] {} died ({}){}", settings.poolName(), worker, exit,
                         worker.killReason != null ? " after " + worker.killReason : "; replacing it");
             }
@@ -455,6 +460,9 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
     }
 
     private void killLocked(WorkerProcess worker, String reason) {
+        if (!stopped && worker.state != WorkerProcess.State.DEAD) {
+            restarts++;
+        }
         cancelTimerLocked(worker);
         worker.killReason = reason;
         worker.state = WorkerProcess.State.DEAD;
@@ -473,7 +481,7 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
         while (!stopped && brokenCause == null && workers.size() < settings.poolSize()) {
             int id = ++nextWorkerId;
             try {
-                WorkerProcess worker = WorkerProcess.start(id, settings.poolName(), settings.command(), codec,
+                WorkerProcess worker = WorkerProcess.start(id, settings.poolName(), commandForNextWorker(), codec,
                         settings.maxMessageSize(), io, this);
                 workers.add(worker);
                 worker.timer = scheduler.schedule(TimerThreads.wrap(() -> startupTimedOut(worker)),
@@ -484,6 +492,12 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
                 changed.signalAll();
             }
         }
+    }
+
+    /** The worker command, with the class data sharing archive once it is built. */
+    private WorkerCommand commandForNextWorker() {
+        WorkerClassArchive archive = settings.classArchive();
+        return archive == null ? settings.command() : settings.command().withOptionsAfterProgram(archive.jvmOptions());
     }
 
     private void startupTimedOut(WorkerProcess worker) {
@@ -585,6 +599,9 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
             lock.unlock();
         }
         afterUnlock.forEach(Runnable::run);
+        if (settings.classArchive() != null) {
+            settings.classArchive().stop();
+        }
         toStop.forEach(w -> w.send(new Frame.Shutdown()));
         long deadline = System.currentTimeMillis() + STOP_GRACE_MILLIS;
         for (WorkerProcess worker : toStop) {

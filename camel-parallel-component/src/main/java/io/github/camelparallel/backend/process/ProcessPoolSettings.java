@@ -13,7 +13,9 @@ import java.lang.reflect.Type;
  * @param lazyStart            start the workers on the first batch instead of at route start
  * @param maxMessageSize       the longest protocol line accepted from a worker, in bytes
  * @param resultType           the task's declared result type when known in this JVM, else null (plain JSON values)
+ * @param classArchive         the JVM workers' class data sharing archive, null when it does not apply
  */
 public record ProcessPoolSettings(String poolName, int poolSize, WorkerCommand command, long startupTimeoutMillis,
-        int maxTasksPerWorker, boolean lazyStart, int maxMessageSize, Type resultType) {
+        int maxTasksPerWorker, boolean lazyStart, int maxMessageSize, Type resultType,
+        WorkerClassArchive classArchive) {
 }

@@ -39,6 +39,10 @@ public record WorkerCommand(List<String> argv, Map<String, String> env) {
             String initializerClass, int maxMessageSize, Map<String, String> env) {
         List<String> argv = new ArrayList<>();
         argv.add(javaBinary(javaHome));
+        // the JVM's own warnings (class data sharing, deprecated flags) go to stdout by default: stdout carries the
+        // protocol only, so they go to stderr, which the pool logs
+        argv.add("-Xlog:disable");
+        argv.add("-Xlog:all=warning:stderr");
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             argv.addAll(split(jvmOptions));
         }
@@ -54,6 +58,24 @@ public record WorkerCommand(List<String> argv, Map<String, String> env) {
         argv.add("--max-message-size");
         argv.add(Integer.toString(maxMessageSize));
         return new WorkerCommand(argv, env);
+    }
+
+    /** The same command with {@code options} placed right after the program (JVM options of a JVM worker). */
+    public WorkerCommand withOptionsAfterProgram(List<String> options) {
+        if (options.isEmpty()) {
+            return this;
+        }
+        List<String> longer = new ArrayList<>(argv.size() + options.size());
+        longer.add(argv.get(0));
+        longer.addAll(options);
+        longer.addAll(argv.subList(1, argv.size()));
+        return new WorkerCommand(longer, env);
+    }
+
+    /** The value of {@code -cp} of a JVM worker, or null for another command. */
+    public String classpath() {
+        int cp = argv.indexOf("-cp");
+        return cp >= 0 && cp + 1 < argv.size() ? argv.get(cp + 1) : null;
     }
 
     /** The program, for messages. */

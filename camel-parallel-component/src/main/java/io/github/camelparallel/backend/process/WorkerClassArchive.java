@@ -1,0 +1,235 @@
+package io.github.camelparallel.backend.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.camelparallel.protocol.Frame;
+import io.github.camelparallel.protocol.LineReader;
+import io.github.camelparallel.protocol.LineWriter;
+import io.github.camelparallel.worker.WorkerMain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A class data sharing (AppCDS) archive for the JVM workers of one pool: a JVM that maps the classes it needs from
+ * an archive instead of loading them from jars says hello in about half the time (docs/benchmarks.md), which is most
+ * of a cold pool's start and of a crashed worker's replacement.
+ * <p>
+ * The archive is built automatically, once per machine for a given java binary, JVM options, classpath (each jar's
+ * path, size and time) and task class: the first pool that misses it starts one short-lived training worker in the
+ * background ({@code WorkerMain --cds-training}: the task class is loaded, no user code runs) with
+ * {@code -XX:ArchiveClassesAtExit}; the archive is written to a temporary file and moved into place atomically, so
+ * concurrent builders (two pools, two JVMs) never leave a half-written archive. Workers started after that use it.
+ * A stale or unreadable archive costs nothing: the JVM ignores it ({@code -Xshare:auto}, the default).
+ * <p>
+ * Applies only when the classpath is jars only (AppCDS does not archive classes from directories) and the JVM
+ * options do not manage sharing themselves. The directory is private to the user (0700): an archive is code.
+ * <p>
+ * States: NO_ARCHIVE --{@link #buildInBackground}--> BUILDING --training worker exited 0--> READY
+ * (BUILDING --failed/stopped--> NO_ARCHIVE; the next pool start tries again). Thread-safe; the training process is
+ * owned by this object and killed by {@link #stop()}.
+ */
+final class WorkerClassArchive {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerClassArchive.class);
+    private static final long TRAINING_TIMEOUT_MILLIS = 120_000;
+    /** Archives being built by this JVM: one training worker per archive at a time. */
+    private static final Set<Path> BUILDING = ConcurrentHashMap.newKeySet();
+
+    private final String poolName;
+    private final Path archive;
+    private volatile Process training;
+    private volatile boolean stopped;
+
+    private WorkerClassArchive(String poolName, Path archive) {
+        this.poolName = poolName;
+        this.archive = archive;
+    }
+
+    /**
+     * The archive for a JVM worker, or null when class data sharing does not apply (a classpath entry that is not a
+     * jar, JVM options that set sharing themselves, a directory that cannot be made private).
+     */
+    static WorkerClassArchive forJvmWorker(String poolName, Path directory, String javaBinary, String jvmOptions,
+            String classpath, String taskClass) {
+        String options = jvmOptions == null ? "" : jvmOptions;
+        if (options.contains("SharedArchiveFile") || options.contains("-Xshare") || options.contains("ArchiveClasses")) {
+            LOG.debug("[{}] JVM options manage class data sharing themselves: no automatic archive", poolName);
+            return null;
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, "camel-parallel-cds-1", javaBinary, options, taskClass);
+            describeFile(digest, Path.of(javaBinary).toRealPath());
+            for (String entry : classpath.split(java.io.File.pathSeparator)) {
+                Path jar = Path.of(entry).toAbsolutePath();
+                if (!Files.isRegularFile(jar) || !entry.endsWith(".jar")) {
+                    LOG.debug("[{}] classpath entry {} is not a jar: no class data sharing archive", poolName, entry);
+                    return null;
+                }
+                describeFile(digest, jar);
+            }
+            Path dir = privateDirectory(directory);
+            String key = HexFormat.of().formatHex(digest.digest(), 0, 16);
+            return new WorkerClassArchive(poolName, dir.resolve("worker-" + key + ".jsa"));
+        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            LOG.debug("[{}] no class data sharing archive for the workers: {}", poolName, e.toString());
+            return null;
+        }
+    }
+
+    /** The JVM options that use the archive, or none while it is not built. */
+    List<String> jvmOptions() {
+        return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+    }
+
+    Path path() {
+        return archive;
+    }
+
+    /** Starts building the archive on an I/O thread unless it exists or is being built. */
+    void buildInBackground(WorkerCommand worker, ExecutorService io) {
+        if (Files.isRegularFile(archive) || stopped || !BUILDING.add(archive)) {
+            return;
+        }
+        try {
+            io.execute(() -> {
+                try {
+                    build(worker);
+                } finally {
+                    BUILDING.remove(archive);
+                }
+            });
+        } catch (RuntimeException e) {
+            BUILDING.remove(archive);
+            LOG.debug("[{}] class data sharing archive not built: {}", poolName, e.toString());
+        }
+    }
+
+    private void build(WorkerCommand worker) {
+        long t0 = System.nanoTime();
+        Path temporary = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".tmp");
+        List<String> argv = new ArrayList<>(worker.withOptionsAfterProgram(
+                List.of("-XX:ArchiveClassesAtExit=" + temporary)).argv());
+        argv.add(WorkerMain.TRAINING_FLAG);
+        try {
+            ProcessBuilder builder = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().putAll(worker.env());
+            Process process = builder.start();
+            training = process;
+            if (stopped) {
+                process.destroyForcibly();
+                return;
+            }
+            boolean served = train(process.getInputStream(), process.getOutputStream());
+            if (!process.waitFor(TRAINING_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                LOG.warn("[{}] class data sharing training worker did not finish in {} ms: killed", poolName,
+                        TRAINING_TIMEOUT_MILLIS);
+            } else if (served && process.exitValue() == 0 && Files.size(temporary) > 0 && !stopped) {
+                Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                LOG.info("[{}] built the workers' class data sharing archive in {} ms: {}", poolName,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), archive);
+            } else if (!stopped) {
+                LOG.info("[{}] class data sharing archive not built (training worker exit {}); workers start without it",
+                        poolName, process.exitValue());
+            }
+        } catch (IOException e) {
+            LOG.info("[{}] class data sharing archive not built: {}", poolName, e.toString());
+        } catch (InterruptedException e) {
+            Process process = training;
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            Thread.currentThread().interrupt();
+        } finally {
+            training = null;
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                LOG.debug("[{}] cannot delete {}: {}", poolName, temporary, e.toString());
+            }
+        }
+    }
+
+    /** Walks the protocol once (hello, a run of sample items, shutdown) so its classes land in the archive. */
+    private static boolean train(InputStream stdout, OutputStream stdin) throws IOException {
+        LineReader reader = new LineReader(stdout, 1 << 20);
+        LineWriter writer = new LineWriter(stdin);
+        if (reader.readLine() == null) {
+            return false;
+        }
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        writer.write(new Frame.Run(1, List.of(nodes.numberNode(1), nodes.textNode("text"), nodes.numberNode(1.5),
+                nodes.booleanNode(true), nodes.nullNode(), nodes.objectNode().set("list", nodes.arrayNode().add(1)))));
+        boolean served = reader.readLine() != null;
+        writer.write(new Frame.Shutdown());
+        stdin.close();
+        while (reader.readLine() != null) {
+            // drain until the worker exits
+        }
+        return served;
+    }
+
+    /** Kills a training worker still running (pool stop): nothing outlives the pool. */
+    void stop() {
+        stopped = true;
+        Process process = training;
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static Path privateDirectory(Path directory) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory.getParent() == null ? directory : directory.getParent());
+                try {
+                    Files.createDirectory(directory,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // made by a concurrent pool: checked below
+                }
+            }
+            String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(directory));
+            String owner = Files.getOwner(directory).getName();
+            if (!permissions.endsWith("------") || !owner.equals(System.getProperty("user.name"))) {
+                throw new IOException(directory + " is not private to this user (owner " + owner + ", " + permissions
+                        + ")");
+            }
+        } else {
+            Files.createDirectories(directory);
+        }
+        return directory;
+    }
+
+    private static void update(MessageDigest digest, String... parts) {
+        for (String part : parts) {
+            digest.update((part == null ? "" : part).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+    }
+
+    private static void describeFile(MessageDigest digest, Path file) throws IOException {
+        update(digest, file.toString(), Long.toString(Files.size(file)),
+                Long.toString(Files.getLastModifiedTime(file).toMillis()));
+    }
+}

@@ -54,9 +54,9 @@ class WorkerClassArchiveTest {
         String options = "workerClasspath=" + jarsOnlyClasspath() + "&workerCdsDir=" + dir;
 
         assertEquals(List.of(1L, 8L, 27L), cubes(options), "first pool, no archive yet");
+        context.stop(); // at once: the pool's stop lets the training worker finish
         Path archive = awaitArchive(dir);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)), "private directory");
-        context.stop();
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(archive), files.toList(), "one archive, no temporary files left");
         }

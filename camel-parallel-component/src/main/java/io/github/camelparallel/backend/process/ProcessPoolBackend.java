@@ -599,9 +599,6 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
             lock.unlock();
         }
         afterUnlock.forEach(Runnable::run);
-        if (settings.classArchive() != null) {
-            settings.classArchive().stop();
-        }
         toStop.forEach(w -> w.send(new Frame.Shutdown()));
         long deadline = System.currentTimeMillis() + STOP_GRACE_MILLIS;
         for (WorkerProcess worker : toStop) {
@@ -616,6 +613,14 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
             }
         }
         toStop.forEach(WorkerProcess::killNow);
+        if (settings.classArchive() != null) {
+            try {
+                settings.classArchive().finish(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                settings.classArchive().stop();
+                Thread.currentThread().interrupt();
+            }
+        }
         releaseIo.accept(io);
         LOG.info("[{}] {} workers stopped", settings.poolName(), toStop.size());
     }

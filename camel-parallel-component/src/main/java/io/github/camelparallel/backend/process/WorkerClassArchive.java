@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * States: NO_ARCHIVE --{@link #buildInBackground}--> BUILDING --training worker exited 0--> READY
  * (BUILDING --failed/stopped--> NO_ARCHIVE; the next pool start tries again). Thread-safe; the training process is
- * owned by this object and killed by {@link #stop()}.
+ * owned by this object: {@link #finish} lets it end within the pool's stop grace period, then kills it.
  */
 final class WorkerClassArchive {
 
@@ -56,7 +57,9 @@ final class WorkerClassArchive {
     private final String poolName;
     private final Path archive;
     private volatile Process training;
-    private volatile boolean stopped;
+    private volatile CountDownLatch built; // counted down when a build of this pool's has ended, either way
+    private volatile boolean stopped; // the pool stopped: no new build
+    private volatile boolean killed; // a build in progress was abandoned
 
     private WorkerClassArchive(String poolName, Path archive) {
         this.poolName = poolName;
@@ -109,16 +112,20 @@ final class WorkerClassArchive {
         if (Files.isRegularFile(archive) || stopped || !BUILDING.add(archive)) {
             return;
         }
+        CountDownLatch done = new CountDownLatch(1);
+        built = done;
         try {
             io.execute(() -> {
                 try {
                     build(worker);
                 } finally {
                     BUILDING.remove(archive);
+                    done.countDown();
                 }
             });
         } catch (RuntimeException e) {
             BUILDING.remove(archive);
+            done.countDown();
             LOG.debug("[{}] class data sharing archive not built: {}", poolName, e.toString());
         }
     }
@@ -135,7 +142,7 @@ final class WorkerClassArchive {
             builder.environment().putAll(worker.env());
             Process process = builder.start();
             training = process;
-            if (stopped) {
+            if (killed) {
                 process.destroyForcibly();
                 return;
             }
@@ -144,11 +151,11 @@ final class WorkerClassArchive {
                 process.destroyForcibly();
                 LOG.warn("[{}] class data sharing training worker did not finish in {} ms: killed", poolName,
                         TRAINING_TIMEOUT_MILLIS);
-            } else if (served && process.exitValue() == 0 && Files.size(temporary) > 0 && !stopped) {
+            } else if (served && process.exitValue() == 0 && Files.size(temporary) > 0 && !killed) {
                 Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 LOG.info("[{}] built the workers' class data sharing archive in {} ms: {}", poolName,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), archive);
-            } else if (!stopped) {
+            } else if (!killed) {
                 LOG.info("[{}] class data sharing archive not built (training worker exit {}); workers start without it",
                         poolName, process.exitValue());
             }
@@ -189,9 +196,23 @@ final class WorkerClassArchive {
         return served;
     }
 
-    /** Kills a training worker still running (pool stop): nothing outlives the pool. */
+    /**
+     * Pool stop: lets a build in progress end for up to {@code millis} (a pool stopped right after its first batch
+     * still leaves its archive behind), then kills the training worker: nothing outlives the pool.
+     */
+    void finish(long millis) throws InterruptedException {
+        stopped = true;
+        CountDownLatch done = built;
+        if (done != null && !done.await(millis, TimeUnit.MILLISECONDS)) {
+            LOG.info("[{}] class data sharing training worker still running at pool stop: killed", poolName);
+            stop();
+        }
+    }
+
+    /** Kills a training worker still running: nothing outlives the pool. */
     void stop() {
         stopped = true;
+        killed = true;
         Process process = training;
         if (process != null) {
             process.destroyForcibly();

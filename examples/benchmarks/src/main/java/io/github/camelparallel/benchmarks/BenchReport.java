@@ -103,6 +103,66 @@ final class BenchReport {
                 .append(ours.perSecond() / exec.perSecond() >= 0.5 ? " (met)" : " (NOT met)").append(".\n\n");
     }
 
+    /** The process backend's three tables: tiny tasks against Python, CPU-bound speed-up, cold start. */
+    void processBackend(ProcessBenchmark.Results r) {
+        out.append("## Process backend (JVM workers) against Python's `multiprocessing.Pool`\n\n");
+        out.append("A plain harness in this JVM (the peer is another process): ").append(r.warmup())
+                .append(" warm-up and ").append(r.measure()).append(" measured batches per peer, ").append(r.coldReps())
+                .append(" measured cold starts; medians, with the fastest and slowest repetition. Python: ")
+                .append(r.python()).append(".\n\n");
+        out.append("### Tiny tasks: `cube` over ").append(String.format(Locale.ROOT, "%,d", r.tinyItems()))
+                .append(" ints, 2 workers\n\n");
+        out.append("| Peer | Median per batch (ms) | Min – max (ms) | Items/s | ours ÷ peer |\n|---|---:|---:|---:|---:|\n");
+        processRow(r.oursTiny(), r.oursTiny(), r.tinyItems());
+        processRow(r.pythonTiny(), r.oursTiny(), r.tinyItems());
+        if (r.pythonTiny().measured()) {
+            double ratio = r.pythonTiny().median() / r.oursTiny().median();
+            out.append("\n**Ours ÷ Python items/s: ").append(ratio(ratio)).append("** (goal ≥ 1x: ")
+                    .append(ratio >= 1 ? "met" : "NOT met").append(").\n\n");
+        } else {
+            out.append("\nPython peer not run: ").append(r.python()).append(".\n\n");
+        }
+        out.append("### CPU-bound: ").append(r.cpuItems()).append(" SHA-256 items, 1 and 2 workers\n\n");
+        out.append("| Peer | Median per batch (ms) | Min – max (ms) |\n|---|---:|---:|\n");
+        processRow(r.cpuOne(), null, 0);
+        processRow(r.cpuTwo(), null, 0);
+        double speedUp = r.cpuOne().median() / r.cpuTwo().median();
+        out.append("\n**Speed-up of 2 workers over 1: ").append(String.format(Locale.ROOT, "%.3fx", speedUp))
+                .append("** (goal ≥ 1.85x on 2 cores: ").append(speedUp >= 1.85 ? "met" : "NOT met").append(").\n\n");
+        out.append("### Cold start: `context.start()` to the first result, 2 workers\n\n");
+        out.append("| Peer | Median (ms) | Min – max (ms) | Starts |\n|---|---:|---:|---:|\n");
+        for (ProcessBenchmark.Timing t : new ProcessBenchmark.Timing[] { r.coldArchive(), r.coldNoArchive(),
+                r.coldFirstEver(), r.pythonCold() }) {
+            if (t.measured()) {
+                out.append("| ").append(t.peer()).append(" | ").append(fmt(t.median())).append(" | ").append(fmt(t.min()))
+                        .append(" – ").append(fmt(t.max())).append(" | ").append(t.millis().size()).append(" |\n");
+            } else {
+                out.append("| ").append(t.peer()).append(" | not run | | 0 |\n");
+            }
+        }
+        if (r.coldArchive().measured()) {
+            out.append("\n**Cold start with the archive: ").append(fmt(r.coldArchive().median()))
+                    .append(" ms** (goal ≤ 300 ms: ").append(r.coldArchive().median() <= 300 ? "met" : "NOT met")
+                    .append(").\n\n");
+        } else {
+            out.append("\nNo archive measured: the classpath of this run is not jars only (run from benchmarks.jar).\n\n");
+        }
+    }
+
+    private void processRow(ProcessBenchmark.Timing t, ProcessBenchmark.Timing ours, int items) {
+        if (!t.measured()) {
+            out.append("| ").append(t.peer()).append(" | not run | | | |\n");
+            return;
+        }
+        out.append("| ").append(t.peer()).append(" | ").append(fmt(t.median())).append(" | ").append(fmt(t.min()))
+                .append(" – ").append(fmt(t.max())).append(" |");
+        if (ours != null) {
+            out.append(" ").append(String.format(Locale.ROOT, "%,.0f", items / (t.median() / 1000))).append(" | ")
+                    .append(ratio(t.median() / ours.median())).append(" |");
+        }
+        out.append("\n");
+    }
+
     String finish() {
         out.append("Load average (1/5/15 min) before the run: ").append(loadBefore).append("; after: ")
                 .append(loadAverage()).append(".\n");

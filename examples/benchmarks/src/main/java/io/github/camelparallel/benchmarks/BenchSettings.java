@@ -31,7 +31,7 @@ import java.util.List;
  *                            the next by a few percent (JIT), so the quick preset already pools two
  * @param tinyForks           JVMs per tiny-task benchmark; 0 runs in this JVM (smoke test only: no isolation)
  * @param jvmArgs             arguments of the forked JVMs
- * @param scenarios           which scenarios to run: "cpu", "tiny"
+ * @param scenarios           which scenarios to run: "cpu", "tiny", "process"
  * @param verbose             JMH's console output: SILENT, NORMAL or EXTRA
  * @param outDir              where the report and JMH's JSON go
  */
@@ -49,18 +49,18 @@ public record BenchSettings(String preset, int threads, int cpuItems, double cpu
 
     public static BenchSettings quick() {
         return new BenchSettings("quick", 2, 200, 5, 90_000, 1, 4, 1_000_000, 20_000, 2, 4, 1000, 2, 1, DEFAULT_JVM_ARGS,
-                List.of("cpu", "tiny"), "NORMAL", defaultOutDir());
+                List.of("cpu", "tiny", "process"), "NORMAL", defaultOutDir());
     }
 
     public static BenchSettings full() {
         return new BenchSettings("full", 2, 200, 20, 360_000, 2, 6, 1_000_000, 100_000, 5, 10, 2000, 3, 2, DEFAULT_JVM_ARGS,
-                List.of("cpu", "tiny"), "NORMAL", defaultOutDir());
+                List.of("cpu", "tiny", "process"), "NORMAL", defaultOutDir());
     }
 
     /** Tiny sizes, one measured iteration, no forks: proves the harness works end to end, measures nothing. */
     public static BenchSettings smoke(Path outDir) {
         return new BenchSettings("smoke", 2, 4, 0, 50, 0, 1, 2_000, 200, 0, 1, 50, 0, 0, List.of(),
-                List.of("cpu", "tiny"), "SILENT", outDir);
+                List.of("cpu", "tiny", "process"), "SILENT", outDir);
     }
 
     /** The preset chosen by {@code bench.full}, with any {@code bench.*} system property applied on top. */

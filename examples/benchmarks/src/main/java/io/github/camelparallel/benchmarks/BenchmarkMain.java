@@ -27,7 +27,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Steps: (1) only with {@code -Dbench.cpu.rounds=0}: calibrate the SHA-256 rounds once, in this JVM, and pass the
  * same number to every fork (by default the rounds are fixed, so every run hashes the same input); (2) run the
  * CPU-bound scenario, single-shot, one batch per iteration; (3) run the tiny-task scenario, average time per batch;
- * (4) print the Markdown report and write it, with JMH's JSON results, to the output directory
+ * (4) run the process backend's scenarios ({@link ProcessBenchmark}: a plain harness, the peer is Python);
+ * (5) print the Markdown report and write it, with JMH's JSON results, to the output directory
  * (default: next to benchmarks.jar).
  */
 public final class BenchmarkMain {
@@ -47,7 +48,7 @@ public final class BenchmarkMain {
     }
 
     /** Runs the scenarios of {@code settings} and returns the report (also written to the output directory). */
-    public static String run(BenchSettings settings) throws RunnerException, IOException {
+    public static String run(BenchSettings settings) throws Exception {
         Files.createDirectories(settings.outDir());
         BenchReport report = new BenchReport(settings);
         if (settings.runs("cpu")) {
@@ -60,6 +61,9 @@ public final class BenchmarkMain {
         }
         if (settings.runs("tiny")) {
             report.tinyTasks(settings, runTinyTasks(settings));
+        }
+        if (settings.runs("process")) {
+            report.processBackend(ProcessBenchmark.run(settings));
         }
         String text = report.finish();
         Files.writeString(settings.outDir().resolve(REPORT_FILE), text, StandardCharsets.UTF_8);

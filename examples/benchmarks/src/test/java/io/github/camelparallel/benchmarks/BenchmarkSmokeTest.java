@@ -47,6 +47,8 @@ class BenchmarkSmokeTest {
         assertTrue(Files.exists(out.resolve("jmh-cpu.json")));
         assertTrue(Files.exists(out.resolve("jmh-tiny.json")));
         assertTrue(report.contains("Speed-up of `parallel:` poolSize=2 over poolSize=1"), report);
+        assertTrue(report.contains("Speed-up of 2 workers over 1"), report);
+        assertTrue(report.contains("parallel: backend=process poolSize=2 chunkSize=0 (ours)"), report);
         for (String peer : BenchmarkMain.peerNames()) {
             assertTrue(report.contains(peer), peer + " missing from:\n" + report);
         }

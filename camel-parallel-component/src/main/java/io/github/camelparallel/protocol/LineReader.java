@@ -150,6 +150,30 @@ public final class LineReader {
             throw new ProtocolException("line over " + maxLineBytes + " bytes");
         }
         String text;
+        if (isAscii(line, length)) {
+            // the usual protocol line: ASCII is valid UTF-8 and maps byte for byte, so a plain copy decodes it
+            text = new String(line, 0, length, StandardCharsets.ISO_8859_1);
+        } else {
+            text = strictUtf8(length);
+        }
+        lineLength = 0;
+        if (line.length > SHRINK_ABOVE) {
+            line = new byte[256]; // do not keep a huge buffer alive after one huge line
+        }
+        return text;
+    }
+
+    private static boolean isAscii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String strictUtf8(int length) throws ProtocolException {
+        String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line, 0, length))
@@ -158,10 +182,6 @@ public final class LineReader {
             throw new ProtocolException("line is not valid UTF-8 (" + e + "): "
                     + FrameCodec.cut(new String(line, 0, Math.min(length, FrameCodec.MAX_CUT * 4),
                             StandardCharsets.UTF_8)));
-        }
-        lineLength = 0;
-        if (line.length > SHRINK_ABOVE) {
-            line = new byte[256]; // do not keep a huge buffer alive after one huge line
         }
         return text;
     }

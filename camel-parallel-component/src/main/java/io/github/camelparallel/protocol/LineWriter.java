@@ -2,7 +2,6 @@ package io.github.camelparallel.protocol;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -34,7 +33,7 @@ public final class LineWriter {
      * @throws IOException when the stream fails (typically: the other process is gone)
      */
     public int write(Frame frame) throws IOException {
-        byte[] bytes = (codec.encode(frame) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = codec.encodeLine(frame);
         synchronized (this) {
             out.write(bytes);
             out.flush();

@@ -35,6 +35,17 @@ final class ChunkRun {
         }
     }
 
+    /** Reports {@code count} successful items from {@code fromOffset} on in one go (one dispatcher lock, not n). */
+    void reportAll(int fromOffset, Object[] results, int count) {
+        if (count == 0) {
+            return;
+        }
+        listener.itemsDone(chunk, fromOffset, results, count);
+        if (unreported.addAndGet(-count) == 0) {
+            listener.chunkDone(chunk, runNanos.get());
+        }
+    }
+
     void addRunNanos(long nanos) {
         runNanos.addAndGet(nanos);
     }

@@ -3,6 +3,7 @@ package io.github.camelparallel.backend.process;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -139,14 +140,15 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
             }
         });
         ChunkRun run = new ChunkRun(chunk, listener);
-        List<Integer> offsets = new ArrayList<>(chunk.size());
+        int[] offsets = new int[chunk.size()];
+        int good = 0;
         List<JsonNode> items = new ArrayList<>(chunk.size());
         List<Runnable> badItems = new ArrayList<>();
         for (int offset = 0; offset < chunk.size(); offset++) {
             int o = offset;
             try {
                 items.add(json.item(chunk.indexOf(offset), chunk.item(offset)));
-                offsets.add(offset);
+                offsets[good++] = offset;
             } catch (IllegalArgumentException e) {
                 badItems.add(() -> run.report(o, null, e));
             }
@@ -156,8 +158,9 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
             if (stopped || !started) {
                 throw new RejectedExecutionException("parallel:" + settings.poolName() + " is not running");
             }
-            if (!offsets.isEmpty()) {
-                pending.addLast(new Job(run, offsets.stream().mapToInt(Integer::intValue).toArray(), items, false, 0));
+            if (good > 0) {
+                pending.addLast(new Job(run, good == offsets.length ? offsets : Arrays.copyOf(offsets, good), items,
+                        false, 0));
             }
         } finally {
             lock.unlock();
@@ -300,6 +303,10 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
         dispatch();
     }
 
+    /**
+     * Reports a run's results: runs of successful items at consecutive offsets in one call each (one dispatcher lock
+     * per run of items, not per item: this is what keeps tiny tasks cheap), failed items one by one.
+     */
     private void reportResults(Job job, Frame.Result result) {
         Throwable[] errors = new Throwable[job.size()];
         for (ItemError error : result.errors()) {
@@ -307,18 +314,35 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
                 errors[error.index()] = new RemoteTaskException(error.error(), error.message(), error.trace());
             }
         }
+        int[] offsets = job.offsets();
+        Object[] values = new Object[job.size()];
+        int pendingFrom = 0; // values[pendingFrom..i) succeeded at consecutive offsets, not reported yet
         for (int i = 0; i < job.size(); i++) {
-            Object value = null;
             Throwable error = errors[i];
             if (error == null) {
                 try {
-                    value = json.result(result.results().get(i));
+                    values[i] = json.result(result.results().get(i));
                 } catch (IOException | IllegalArgumentException e) {
-                    error = new IllegalArgumentException("Result of item " + job.chunk().indexOf(job.offsets()[i])
+                    error = new IllegalArgumentException("Result of item " + job.chunk().indexOf(offsets[i])
                             + " cannot be read as " + settings.resultType() + ": " + e.getMessage(), e);
                 }
             }
-            job.run().report(job.offsets()[i], value, error);
+            boolean breaksRun = error != null || i > pendingFrom && offsets[i] != offsets[i - 1] + 1;
+            if (breaksRun) {
+                reportSuccesses(job, values, pendingFrom, i);
+                pendingFrom = i;
+            }
+            if (error != null) {
+                job.run().report(offsets[i], null, error);
+                pendingFrom = i + 1;
+            }
+        }
+        reportSuccesses(job, values, pendingFrom, job.size());
+    }
+
+    private static void reportSuccesses(Job job, Object[] values, int from, int to) {
+        if (to > from) {
+            job.run().reportAll(job.offsets()[from], from == 0 ? values : Arrays.copyOfRange(values, from, to), to - from);
         }
     }
 

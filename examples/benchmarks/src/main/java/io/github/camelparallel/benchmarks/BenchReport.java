@@ -106,19 +106,29 @@ final class BenchReport {
     /** The process backend's three tables: tiny tasks against Python, CPU-bound speed-up, cold start. */
     void processBackend(ProcessBenchmark.Results r) {
         out.append("## Process backend (JVM workers) against Python's `multiprocessing.Pool`\n\n");
-        out.append("A plain harness in this JVM (the peer is another process): ").append(r.warmup())
+        out.append("A plain harness in a forked JVM (the peer is another process): ").append(r.warmup())
                 .append(" warm-up and ").append(r.measure()).append(" measured batches per peer, ").append(r.coldReps())
-                .append(" measured cold starts; medians, with the fastest and slowest repetition. Python: ")
+                .append(" measured cold starts; medians, with the fastest and slowest repetition. Parent JVM flags: `")
+                .append(String.join(" ", r.parentJvmArgs())).append("` (the JMH forks' flags); Python: ")
                 .append(r.python()).append(".\n\n");
         out.append("### Tiny tasks: `cube` over ").append(String.format(Locale.ROOT, "%,d", r.tinyItems()))
                 .append(" ints, 2 workers\n\n");
         out.append("| Peer | Median per batch (ms) | Min – max (ms) | Items/s | ours ÷ peer |\n|---|---:|---:|---:|---:|\n");
         processRow(r.oursTiny(), r.oursTiny(), r.tinyItems());
+        if (r.oursTinyDefaultJvm().measured()) {
+            processRow(new ProcessBenchmark.Timing("the same, parent JVM on default flags (G1)",
+                    r.oursTinyDefaultJvm().millis()), r.oursTiny(), r.tinyItems());
+        }
         processRow(r.pythonTiny(), r.oursTiny(), r.tinyItems());
         if (r.pythonTiny().measured()) {
             double ratio = r.pythonTiny().median() / r.oursTiny().median();
             out.append("\n**Ours ÷ Python items/s: ").append(ratio(ratio)).append("** (goal ≥ 1x: ")
-                    .append(ratio >= 1 ? "met" : "NOT met").append(").\n\n");
+                    .append(ratio >= 1 ? "met" : "NOT met").append(")");
+            if (r.oursTinyDefaultJvm().measured()) {
+                out.append("; with the parent on default flags: ")
+                        .append(ratio(r.pythonTiny().median() / r.oursTinyDefaultJvm().median()));
+            }
+            out.append(".\n\n");
         } else {
             out.append("\nPython peer not run: ").append(r.python()).append(".\n\n");
         }

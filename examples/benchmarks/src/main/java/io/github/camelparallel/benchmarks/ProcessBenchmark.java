@@ -57,16 +57,77 @@ final class ProcessBenchmark {
         }
     }
 
-    /** What the report needs; a Python timing without figures means python3 was not found (see {@code python}). */
-    record Results(int tinyItems, Timing oursTiny, Timing pythonTiny, String python, int cpuItems, Timing cpuOne,
-            Timing cpuTwo, Timing coldNoArchive, Timing coldFirstEver, Timing coldArchive, Timing pythonCold,
-            int warmup, int measure, int coldReps) {
+    /**
+     * What the report needs; a Python timing without figures means python3 was not found (see {@code python}).
+     * {@code oursTinyDefaultJvm} is the tiny-task batch again with the parent on the JVM's default flags (G1), and
+     * {@code parentJvmArgs} the flags of the parent JVM that measured the rest.
+     */
+    record Results(int tinyItems, Timing oursTiny, Timing oursTinyDefaultJvm, Timing pythonTiny, String python,
+            int cpuItems, Timing cpuOne, Timing cpuTwo, Timing coldNoArchive, Timing coldFirstEver, Timing coldArchive,
+            Timing pythonCold, int warmup, int measure, int coldReps, List<String> parentJvmArgs) {
+
+        Results withTinyOnDefaultJvm(Timing timing) {
+            return new Results(tinyItems, oursTiny, timing, pythonTiny, python, cpuItems, cpuOne, cpuTwo, coldNoArchive,
+                    coldFirstEver, coldArchive, pythonCold, warmup, measure, coldReps, parentJvmArgs);
+        }
     }
 
     private ProcessBenchmark() {
     }
 
+    /**
+     * Runs the scenarios in a fresh JVM with the run's fork arguments ({@code bench.jvmArgs}, the same as the JMH
+     * forks', so the parent's collector is the same in every table), then the tiny-task batch once more in a JVM on
+     * default flags, for comparison. The smoke preset (no forks) runs everything in this JVM.
+     */
     static Results run(BenchSettings s) throws Exception {
+        if (s.tinyForks() == 0) {
+            return measure(s, false);
+        }
+        Results results = forked(s, s.jvmArgs(), false);
+        Results defaults = forked(s, List.of(), true);
+        return results.withTinyOnDefaultJvm(defaults.oursTiny());
+    }
+
+    /** The fork's entry point: {@code ProcessBenchmark <results.json> [tiny-only]}, settings from bench.* properties. */
+    public static void main(String[] args) throws Exception {
+        Results results = measure(BenchSettings.fromSystemProperties(), args.length > 1 && args[1].equals("tiny-only"));
+        new ObjectMapper().writeValue(Path.of(args[0]).toFile(), results);
+        System.exit(0);
+    }
+
+    private static Results forked(BenchSettings s, List<String> jvmArgs, boolean tinyOnly) throws Exception {
+        Path out = Files.createTempFile("process-bench", ".json");
+        List<String> argv = new ArrayList<>();
+        argv.add(ProcessHandle.current().info().command().orElse("java"));
+        argv.addAll(jvmArgs);
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("bench.") || name.startsWith("org.slf4j.")) {
+                argv.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        argv.add("-Dbench.tiny.items=" + s.tinyItems());
+        argv.add("-Dbench.cpu.items=" + s.cpuItems());
+        argv.add("-Dbench.cpu.rounds=" + s.cpuRounds());
+        argv.add("-cp");
+        argv.add(System.getProperty("java.class.path"));
+        argv.add(ProcessBenchmark.class.getName());
+        argv.add(out.toString());
+        if (tinyOnly) {
+            argv.add("tiny-only");
+        }
+        Process fork = new ProcessBuilder(argv).inheritIO().start();
+        if (fork.waitFor() != 0) {
+            throw new IllegalStateException("process benchmark fork failed (exit " + fork.exitValue() + "): " + argv);
+        }
+        Results results = new ObjectMapper().readValue(out.toFile(), Results.class);
+        Files.deleteIfExists(out);
+        return results;
+    }
+
+    private static Results measure(BenchSettings s, boolean tinyOnly) throws Exception {
+        List<String> parentJvmArgs = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .stream().filter(a -> a.startsWith("-X")).toList();
         int warmup = Integer.getInteger("bench.process.warmup", s.preset().equals("smoke") ? 0 : 2);
         int measure = Integer.getInteger("bench.process.measure", s.preset().equals("smoke") ? 1 : 5);
         int coldReps = Integer.getInteger("bench.cold.reps", s.preset().equals("smoke") ? 1 : 7);
@@ -77,6 +138,11 @@ final class ProcessBenchmark {
         Timing oursTiny = timeBatches("parallel: backend=process poolSize=2 chunkSize=0 (ours)",
                 "parallel:ptiny?backend=process&poolSize=2&chunkSize=0&" + cube, tinyItems, Workloads::cube, warmup,
                 measure);
+        Timing none = new Timing("not run", List.of());
+        if (tinyOnly) {
+            return new Results(s.tinyItems(), oursTiny, none, none, "", 0, none, none, none, none, none, none, warmup,
+                    measure, coldReps, parentJvmArgs);
+        }
         System.out.println("Process backend: Python multiprocessing.Pool(2).map...");
         Python python = Python.find();
         Timing pythonTiny = python.run("multiprocessing.Pool(2).map(cube, range(N), chunksize=" + PYTHON_CHUNKSIZE + ")",
@@ -106,8 +172,8 @@ final class ProcessBenchmark {
                 coldUri + "&workerCdsDir=" + cdsDir, archived ? coldReps : 0);
         Timing pythonCold = python.run("Python multiprocessing.Pool(2), first result of map(cube, [1])", "cold",
                 String.valueOf(coldReps));
-        return new Results(s.tinyItems(), oursTiny, pythonTiny, python.version(), s.cpuItems(), cpuOne, cpuTwo,
-                coldNoArchive, firstEver, coldArchive, pythonCold, warmup, measure, coldReps);
+        return new Results(s.tinyItems(), oursTiny, none, pythonTiny, python.version(), s.cpuItems(), cpuOne, cpuTwo,
+                coldNoArchive, firstEver, coldArchive, pythonCold, warmup, measure, coldReps, parentJvmArgs);
     }
 
     /** One context, started once; {@code warmup} batches, then {@code measure} timed batches. */

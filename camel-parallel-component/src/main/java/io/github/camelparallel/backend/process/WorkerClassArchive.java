@@ -103,10 +103,6 @@ final class WorkerClassArchive {
         return Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
     }
 
-    Path path() {
-        return archive;
-    }
-
     /** Starts building the archive on an I/O thread unless it exists or is being built. */
     void buildInBackground(WorkerCommand worker, ExecutorService io) {
         if (Files.isRegularFile(archive) || stopped || !BUILDING.add(archive)) {

@@ -64,6 +64,7 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "poolSize": getOrCreateConfiguration(target).setPoolSize(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
         case "task": getOrCreateConfiguration(target).setTask(property(camelContext, java.lang.Object.class, value)); return true;
         case "tasktimeout":
         case "taskTimeout": getOrCreateConfiguration(target).setTaskTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -123,6 +124,7 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "poolSize": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "streaming": return boolean.class;
         case "task": return java.lang.Object.class;
         case "tasktimeout":
         case "taskTimeout": return long.class;
@@ -183,6 +185,7 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "poolSize": return getOrCreateConfiguration(target).getPoolSize();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "streaming": return getOrCreateConfiguration(target).isStreaming();
         case "task": return getOrCreateConfiguration(target).getTask();
         case "tasktimeout":
         case "taskTimeout": return getOrCreateConfiguration(target).getTaskTimeout();

@@ -58,6 +58,7 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "poolSize": target.getConfiguration().setPoolSize(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "streaming": target.getConfiguration().setStreaming(property(camelContext, boolean.class, value)); return true;
         case "task": target.getConfiguration().setTask(property(camelContext, java.lang.Object.class, value)); return true;
         case "tasktimeout":
         case "taskTimeout": target.getConfiguration().setTaskTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -118,6 +119,7 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "poolSize": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "streaming": return boolean.class;
         case "task": return java.lang.Object.class;
         case "tasktimeout":
         case "taskTimeout": return long.class;
@@ -179,6 +181,7 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "poolSize": return target.getConfiguration().getPoolSize();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "streaming": return target.getConfiguration().isStreaming();
         case "task": return target.getConfiguration().getTask();
         case "tasktimeout":
         case "taskTimeout": return target.getConfiguration().getTaskTimeout();

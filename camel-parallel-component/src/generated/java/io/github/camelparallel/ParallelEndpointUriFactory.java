@@ -24,7 +24,7 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(32);
         props.add("backend");
         props.add("bridgeErrorHandler");
         props.add("chunkSize");
@@ -46,6 +46,7 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
         props.add("ordered");
         props.add("poolSize");
         props.add("retryDelay");
+        props.add("streaming");
         props.add("task");
         props.add("taskTimeout");
         props.add("threadPoolProfile");

@@ -43,11 +43,18 @@ public class ParallelConfiguration implements Cloneable {
               description = "Items per task; 0 sizes chunks automatically from measured task durations.")
     private int chunkSize;
     @UriParam(label = "producer,advanced", defaultValue = "0",
-              description = "Chunks of one batch dispatched and not yet done; 0 means twice the pool size.")
+              description = "Chunks of one batch dispatched and not yet done (with streaming: and not yet consumed);"
+                      + " 0 means twice the pool size (joblib's pre_dispatch).")
     private int maxInFlight;
     @UriParam(label = "producer", defaultValue = "true",
               description = "Results in input order (true) or in completion order (false).")
     private boolean ordered = true;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Read the batch lazily and hand on the results as they come: the body becomes a lazy"
+                      + " java.util.Iterator (also Closeable) of results, input is read only as the window frees up"
+                      + " (at most maxInFlight chunks dispatched and not yet consumed), so memory stays bounded on"
+                      + " inputs of any length. No batch headers are set; the iterator counts instead.")
+    private boolean streaming;
     @UriParam(label = "producer", defaultValue = "fail", enums = "fail,collect,skip",
               description = "What a failed item does: fail the exchange with ParallelTaskException (fail), leave null"
                       + " at its position (collect), or leave it out (skip). Failures are listed in the"
@@ -167,7 +174,7 @@ public class ParallelConfiguration implements Cloneable {
     DispatchOptions toDispatchOptions(String poolName) {
         return new DispatchOptions(poolName, requireNonNegative("chunkSize", chunkSize),
                 requireNonNegative("maxInFlight", maxInFlight), ordered, ErrorPolicy.parse(onError),
-                requireNonNegative("maxRetries", maxRetries), retryDelay, taskTimeout, timeout);
+                requireNonNegative("maxRetries", maxRetries), retryDelay, taskTimeout, timeout, streaming);
     }
 
     private static int requireNonNegative(String option, int value) {
@@ -186,6 +193,14 @@ public class ParallelConfiguration implements Cloneable {
                     + " number, or -1 (all processors), -2 (all but one), ...");
         }
         return resolved;
+    }
+
+    public boolean isStreaming() {
+        return streaming;
+    }
+
+    public void setStreaming(boolean streaming) {
+        this.streaming = streaming;
     }
 
     public Object getTask() {

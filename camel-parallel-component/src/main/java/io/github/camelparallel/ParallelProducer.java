@@ -1,17 +1,26 @@
 package io.github.camelparallel;
 
-import java.util.List;
+import java.io.File;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelparallel.dispatch.BatchItems;
+import io.github.camelparallel.dispatch.BatchSource;
 import io.github.camelparallel.dispatch.BatchOutcome;
 import io.github.camelparallel.dispatch.ChunkThreads;
 import io.github.camelparallel.dispatch.DispatchOptions;
 import io.github.camelparallel.dispatch.Dispatcher;
+import io.github.camelparallel.dispatch.ResultIterator;
 import io.github.camelparallel.spi.ParallelBackend;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Sends the message body, a batch, through the named pool and puts the results back on the message.
@@ -19,8 +28,12 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * Asynchronous: the calling thread returns at once and the exchange continues on a completion thread (never on a
  * pool or timer thread) once the last item settles. One exception: when the caller is itself running a chunk of
  * some pool (a task that sends a nested batch), the batch runs in helping mode on the caller, which runs its own
- * chunks rather than parking, so nested batches complete even on a pool of one thread. Options are validated and the task resolved in {@link #doStart()}, so a
- * bad option fails the route at start. Thread-safe.
+ * chunks rather than parking, so nested batches complete even on a pool of one thread. Options are validated and the
+ * task resolved in {@link #doStart()}, so a bad option fails the route at start.
+ * <p>
+ * With {@code streaming=true} the exchange continues at once with a {@link ResultIterator} as its body; the batch runs
+ * as the iterator is consumed and stops when it is closed, when the exchange fails, or when this producer stops
+ * ({@code openStreams}, a concurrent set). Thread-safe.
  */
 public class ParallelProducer extends DefaultAsyncProducer {
 
@@ -28,6 +41,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
     private ExchangeTask task;
     private ParallelBackend backend;
     private boolean registeredTask;
+    private final Set<ResultIterator> openStreams = ConcurrentHashMap.newKeySet();
 
     public ParallelProducer(ParallelEndpoint endpoint) {
         super(endpoint);
@@ -58,6 +72,9 @@ public class ParallelProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        for (ResultIterator stream : openStreams) {
+            stream.close();
+        }
         if (backend != null) {
             backend = null;
             getEndpoint().getComponent().releasePool(getEndpoint().getName());
@@ -77,12 +94,21 @@ public class ParallelProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Dispatcher dispatcher;
         try {
-            List<Object> items = BatchItems.toList(exchange.getMessage().getBody(), getEndpoint().getName());
+            Object body = fileOf(exchange);
+            Charset charset = charsetOf(exchange);
+            String name = getEndpoint().getName();
+            BatchSource source = options.streaming() ? BatchItems.lazy(body, name, charset)
+                    : BatchSource.of(BatchItems.toList(body, name, charset));
             ParallelComponent component = getEndpoint().getComponent();
             dispatcher = new Dispatcher(options, backend, task.forBatch(exchange), component.getScheduler(),
-                    component.getHandoff(), items);
+                    component.getHandoff(), source);
         } catch (Exception e) {
             exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (options.streaming()) {
+            stream(exchange, dispatcher);
             callback.done(true);
             return true;
         }
@@ -99,6 +125,48 @@ public class ParallelProducer extends DefaultAsyncProducer {
             }
         });
         return false;
+    }
+
+    /** Streaming: the body becomes the lazy results; the batch stops with the exchange or this producer. */
+    private void stream(Exchange exchange, Dispatcher dispatcher) {
+        ResultIterator[] self = new ResultIterator[1];
+        ResultIterator results = new ResultIterator(dispatcher,
+                failure -> new ParallelTaskException(failure.message(), failure.index(), failure.cause()),
+                () -> openStreams.remove(self[0]));
+        self[0] = results;
+        openStreams.add(results);
+        if (ChunkThreads.insideChunk() && backend.capabilities().runsInCaller()) {
+            dispatcher.helpWhileWaiting();
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onFailure(Exchange failed) {
+                results.close(); // a failed exchange consumes no more; a completed one may have handed the results on
+            }
+        });
+        Message message = exchange.getMessage();
+        for (String header : new String[] { ParallelConstants.SIZE, ParallelConstants.FAILED_COUNT,
+                ParallelConstants.RETRIES, ParallelConstants.ELAPSED, ParallelConstants.ERRORS }) {
+            message.removeHeader(header);
+        }
+        message.setBody(results);
+        dispatcher.start(null);
+    }
+
+    /** A file the file component (or another) picked up, as a File or Path read line by line; else the body. */
+    private static Object fileOf(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof WrappedFile<?> wrapped) {
+            Object file = wrapped.getFile();
+            return file instanceof File || file instanceof Path ? file
+                    : exchange.getMessage().getBody(java.io.InputStream.class);
+        }
+        return body;
+    }
+
+    private static Charset charsetOf(Exchange exchange) {
+        String name = exchange.getProperty(Exchange.CHARSET_NAME, String.class);
+        return name != null ? Charset.forName(name) : StandardCharsets.UTF_8;
     }
 
     private void apply(Exchange exchange, BatchOutcome outcome) {

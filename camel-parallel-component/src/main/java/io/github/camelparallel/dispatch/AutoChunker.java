@@ -13,14 +13,21 @@ public final class AutoChunker implements Chunker {
     private final int parallelism;
     private final long minChunkNanos;
     private final long maxChunkNanos;
+    private final int maxSize;
 
     private int size = 1;
     private double itemNanos = -1;
 
     public AutoChunker(int parallelism, long minChunkNanos, long maxChunkNanos) {
+        this(parallelism, minChunkNanos, maxChunkNanos, Integer.MAX_VALUE / 2);
+    }
+
+    /** @param maxSize the largest chunk handed out, whatever the measurements say (a streamed batch buffers chunks) */
+    public AutoChunker(int parallelism, long minChunkNanos, long maxChunkNanos, int maxSize) {
         this.parallelism = parallelism;
         this.minChunkNanos = minChunkNanos;
         this.maxChunkNanos = maxChunkNanos;
+        this.maxSize = Math.max(1, maxSize);
     }
 
     @Override
@@ -40,10 +47,10 @@ public final class AutoChunker implements Chunker {
         double chunkNanos = itemNanos * size;
         if (chunkNanos < minChunkNanos) {
             long ideal = (long) (2 * minChunkNanos / itemNanos);
-            size = (int) Math.max(1, Math.min(2L * size, Math.min(ideal, Integer.MAX_VALUE / 2)));
+            size = (int) Math.max(1, Math.min(2L * size, Math.min(ideal, maxSize)));
         } else if (chunkNanos > maxChunkNanos && size >= 2) {
             long ideal = (long) (minChunkNanos / itemNanos);
-            size = (int) Math.max(1, 2 * ideal);
+            size = (int) Math.max(1, Math.min(2 * ideal, maxSize));
         }
     }
 

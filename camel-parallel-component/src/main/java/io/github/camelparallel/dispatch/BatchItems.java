@@ -1,20 +1,35 @@
 package io.github.camelparallel.dispatch;
 
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.stream.BaseStream;
 
 /**
- * Turns a message body into the list of items of a batch, or refuses it with an error naming its type.
+ * Turns a message body into the items of a batch, or refuses it with an error naming its type.
  * <p>
- * A batch is a {@code Collection}, an object or primitive array, an {@code Iterable}, an {@code Iterator} or a
- * {@code java.util.stream} stream. Anything else is refused rather than guessed at: a {@code String} is never split
- * on commas, a {@code Map} or a lone object is not a batch of one. Stateless and thread-safe.
+ * A batch is a {@code Collection}, an object or primitive array, an {@code Iterable}, an {@code Iterator}, a
+ * {@code java.util.stream} stream, or text read line by line: a {@code File}, a {@code Path}, an
+ * {@code InputStream} (decoded with the given charset) or a {@code Reader}. Anything else is refused rather than
+ * guessed at: a {@code String} is never split on commas, a {@code Map} or a lone object is not a batch of one.
+ * <p>
+ * In-memory mode ({@link #toList}) copies the items into a list (and closes a stream or text input after reading it);
+ * streaming mode ({@link #lazy}) reads nothing until the dispatcher pulls, and closes the input when it ends or the
+ * batch stops. Stateless and thread-safe.
  */
 public final class BatchItems {
 
@@ -22,51 +37,114 @@ public final class BatchItems {
     }
 
     /**
+     * The whole batch as a list.
+     *
      * @throws IllegalArgumentException naming the body's type when it is null or not a batch
+     * @throws UncheckedIOException naming the file when a text input cannot be read
      */
-    public static List<Object> toList(Object body, String poolName) {
-        if (body == null) {
-            throw notABatch(poolName, "null", "the body is null");
-        }
+    public static List<Object> toList(Object body, String poolName, Charset charset) {
         if (body instanceof Collection<?> c) {
             return new ArrayList<>(c);
         }
         if (body instanceof Object[] array) {
             return new ArrayList<>(Arrays.asList(array));
         }
-        if (body.getClass().isArray()) {
-            int n = Array.getLength(body);
-            List<Object> items = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                items.add(Array.get(body, i));
+        BatchSource source = lazy(body, poolName, charset);
+        try (source) {
+            List<Object> items = new ArrayList<>();
+            for (List<Object> part = source.pull(8192); !part.isEmpty(); part = source.pull(8192)) {
+                items.addAll(part);
             }
             return items;
         }
-        if (body instanceof Path) {
-            throw notABatch(poolName, body.getClass().getName(), "a path is not read as a batch of its name elements");
-        }
-        if (body instanceof Iterable<?> iterable) {
-            return drain(iterable.iterator());
-        }
-        if (body instanceof Iterator<?> iterator) {
-            return drain(iterator);
-        }
-        if (body instanceof BaseStream<?, ?> stream) {
-            try (stream) {
-                return drain(stream.iterator());
-            }
-        }
-        throw notABatch(poolName, body.getClass().getName(), "it is not a Collection, array, Iterable, Iterator or Stream");
     }
 
-    private static List<Object> drain(Iterator<?> iterator) {
-        List<Object> items = new ArrayList<>();
-        iterator.forEachRemaining(items::add);
-        return items;
+    /** The whole batch as a list; text inputs are read as UTF-8. */
+    public static List<Object> toList(Object body, String poolName) {
+        return toList(body, poolName, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The batch as a lazy source: nothing is read yet.
+     *
+     * @throws IllegalArgumentException naming the body's type when it is null or not a batch
+     * @throws UncheckedIOException naming the file when a file cannot be opened
+     */
+    public static BatchSource lazy(Object body, String poolName, Charset charset) {
+        if (body == null) {
+            throw notABatch(poolName, "null", "the body is null");
+        }
+        if (body instanceof Collection<?> c) {
+            return BatchSource.lazy(poolName, c.iterator(), null);
+        }
+        if (body instanceof Object[] array) {
+            return BatchSource.lazy(poolName, Arrays.asList(array).iterator(), null);
+        }
+        if (body.getClass().isArray()) {
+            return BatchSource.lazy(poolName, primitives(body), null);
+        }
+        if (body instanceof Path path) {
+            return lines(path, poolName, charset);
+        }
+        if (body instanceof File file) {
+            return lines(file.toPath(), poolName, charset);
+        }
+        if (body instanceof InputStream in) {
+            return lines(new InputStreamReader(in, charset), "the input stream", poolName);
+        }
+        if (body instanceof Reader reader) {
+            return lines(reader, "the reader", poolName);
+        }
+        if (body instanceof Iterable<?> iterable) {
+            return BatchSource.lazy(poolName, iterable.iterator(), iterable instanceof AutoCloseable a ? a : null);
+        }
+        if (body instanceof Iterator<?> iterator) {
+            return BatchSource.lazy(poolName, iterator, iterator instanceof AutoCloseable a ? a : null);
+        }
+        if (body instanceof BaseStream<?, ?> stream) {
+            return BatchSource.lazy(poolName, stream.iterator(), stream);
+        }
+        throw notABatch(poolName, body.getClass().getName(), "it is not a Collection, array, Iterable, Iterator, Stream,"
+                + " File, Path, InputStream or Reader");
+    }
+
+    private static BatchSource lines(Path path, String poolName, Charset charset) {
+        try {
+            return lines(Files.newBufferedReader(path, charset), "file " + path, poolName);
+        } catch (IOException e) {
+            throw new UncheckedIOException("parallel:" + poolName + " cannot read the batch from file " + path + ": " + e, e);
+        }
+    }
+
+    private static BatchSource lines(Reader reader, String name, String poolName) {
+        BufferedReader buffered = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        TextLines lines = new TextLines(buffered, name);
+        return BatchSource.lazy(poolName, lines, lines);
+    }
+
+    private static Iterator<Object> primitives(Object array) {
+        int length = Array.getLength(array);
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < length;
+            }
+
+            @Override
+            public Object next() {
+                if (next >= length) {
+                    throw new NoSuchElementException();
+                }
+                return Array.get(array, next++);
+            }
+        };
     }
 
     private static IllegalArgumentException notABatch(String poolName, String type, String why) {
         return new IllegalArgumentException("parallel:" + poolName + " needs a batch as the message body, got "
-                + type + ": " + why + ". Send a List, array, Iterable, Iterator or Stream of items.");
+                + type + ": " + why + ". Send a List, array, Iterable, Iterator or Stream of items, or a text input"
+                + " (File, Path, InputStream, Reader) to read line by line.");
     }
 }

@@ -12,9 +12,11 @@ package io.github.camelparallel.dispatch;
  * @param retryDelayMillis  wait before each re-run
  * @param taskTimeoutMillis bound on one attempt of one item, 0 for none
  * @param batchTimeoutMillis bound on the whole batch, 0 for none
+ * @param streaming         pull the input lazily and hand results to a consumer as they come (true), or take the whole
+ *                          input and produce one list (false)
  */
 public record DispatchOptions(String poolName, int chunkSize, int maxInFlight, boolean ordered, ErrorPolicy errorPolicy,
-        int maxRetries, long retryDelayMillis, long taskTimeoutMillis, long batchTimeoutMillis) {
+        int maxRetries, long retryDelayMillis, long taskTimeoutMillis, long batchTimeoutMillis, boolean streaming) {
 
     public DispatchOptions {
         requireNonNegative("chunkSize", chunkSize);
@@ -30,7 +32,7 @@ public record DispatchOptions(String poolName, int chunkSize, int maxInFlight, b
 
     /** Defaults: auto chunks, ordered, fail fast, no retries, no timeouts. */
     public static DispatchOptions defaults(String poolName) {
-        return new DispatchOptions(poolName, 0, 0, true, ErrorPolicy.FAIL, 0, 0, 0, 0);
+        return new DispatchOptions(poolName, 0, 0, true, ErrorPolicy.FAIL, 0, 0, 0, 0, false);
     }
 
     private static void requireNonNegative(String option, long value) {

@@ -1,11 +1,12 @@
 package io.github.camelparallel.dispatch;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,34 +25,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one batch on a backend: chunk → window → submit → settle → assemble.
+ * Runs one batch on a backend: pull → chunk → window → submit → settle → assemble (a list) or hand out (a stream).
  * <p>
- * <b>Guarantees.</b> Every item ends with exactly one outcome: a result, or a failure recorded by its index
+ * <b>Guarantees.</b> Every pulled item ends with exactly one outcome: a result, or a failure recorded by its index
  * (a late report for a settled item is ignored). At most {@code maxInFlight} chunks of the batch are dispatched
- * and not done. Results are assembled in input order ({@code ordered=true}) or completion order. The completion
- * callback runs exactly once, outside the lock.
+ * and not done; in streaming mode also at most {@code maxInFlight} chunks of fresh items are dispatched and not yet
+ * consumed ({@link StreamResults}), and the input is pulled only then, so it is never read further ahead. The
+ * completion callback runs exactly once, outside the lock; the source is closed once the batch is over.
  * <p>
  * <b>States.</b>
  * <pre>
- *   RUNNING --last item settled------------------------> DONE (outcome without failure, or per onError)
- *   RUNNING --item failed after retries, onError=fail--> DONE (failure; unstarted chunks cancelled)
- *   RUNNING --batch timeout----------------------------> DONE (unfinished items fail by index; running chunks
- *                                                              interrupted)
- *   RUNNING --backend rejected a chunk / caller interrupted--> DONE (failure; unfinished items fail by index)
+ *   RUNNING --input ended and every pulled item settled--> DONE (outcome without failure, or per onError)
+ *   RUNNING --item failed after retries, onError=fail----> DONE (failure; unstarted chunks cancelled). Streaming in
+ *             order: first the items before the failed one settle (nothing after it runs or is read), then DONE
+ *   RUNNING --batch timeout / input failed / pool refused a chunk / caller interrupted--> DONE (unfinished pulled
+ *             items fail by index; running chunks interrupted)
+ *   RUNNING --consumer stopped the stream ({@link #stop})--> DONE (running chunks interrupted, input closed)
  * </pre>
  * The completion callback runs on the caller's thread only when the caller completed the batch itself; from a pool
  * or timer thread it is handed to the {@code handoff} executor, so the rest of a route never runs on a pool thread.
  * <p>
  * A failed attempt with retries left becomes a single-item retry chunk, queued after {@code retryDelay}; it
- * takes a window slot like any chunk. In <i>helping</i> mode ({@link #runHelping()}, used when the caller is
- * itself a pool thread) the caller runs unclaimed chunks of its own batch instead of parking, so nested batches
- * on a full pool always make progress.
+ * takes an in-flight slot like any chunk. In <i>helping</i> mode (the caller is itself a pool thread) the caller
+ * runs unclaimed chunks of its own batch instead of parking, so nested batches on a full pool make progress.
  * <p>
- * <b>Thread-safety.</b> All mutable fields are guarded by {@code lock}. The backend is called outside it.
+ * <b>Thread-safety.</b> All mutable fields are guarded by {@code lock}. The backend and the source are called
+ * outside it; only one thread at a time submits and pulls ({@code submitting}).
  */
 public final class Dispatcher implements ChunkListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** Largest automatic chunk of a streamed batch: the window buffers whole chunks, so they stay small. */
+    static final int STREAMING_MAX_AUTO_CHUNK = 16_384;
 
     private enum State { CREATED, RUNNING, DONE }
 
@@ -60,10 +66,12 @@ public final class Dispatcher implements ChunkListener {
     private final ItemTask task;
     private final ScheduledExecutorService scheduler;
     private final Executor handoff;
-    private final List<Object> items;
-    private final int size;
+    private final BatchSource source;
     private final int maxInFlight;
     private final Chunker chunker;
+    private final ItemResults results;
+    private final StreamResults stream; // the same object as results when streaming, else null
+    private final int listSize; // the whole batch's size when it is a list, else -1
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -71,13 +79,12 @@ public final class Dispatcher implements ChunkListener {
     // all guarded by lock
     private State state = State.CREATED;
     private boolean helping;
-    private int nextIndex;
+    private int pulled;
+    private boolean inputEnded;
     private final Set<Chunk> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ArrayDeque<Chunk> readyRetries = new ArrayDeque<>();
     private final ArrayDeque<Chunk> unclaimed = new ArrayDeque<>();
-    private final ArrayDeque<Chunk> toSubmit = new ArrayDeque<>();
     private boolean submitting;
-    private final OrderedResults results;
     private int retries;
     private long startNanos;
     private ScheduledFuture<?> batchTimer;
@@ -88,26 +95,35 @@ public final class Dispatcher implements ChunkListener {
     /**
      * @param scheduler timer for retry delays and the batch timeout (shared, not owned)
      * @param handoff   runs the completion callback when the batch completes on a timer thread (shared, not owned)
+     * @param source    the batch's items; owned from now on (closed when the batch is over)
      */
     public Dispatcher(DispatchOptions options, ParallelBackend backend, ItemTask task,
-            ScheduledExecutorService scheduler, Executor handoff, List<Object> items) {
+            ScheduledExecutorService scheduler, Executor handoff, BatchSource source) {
         this.options = options;
         this.backend = backend;
         this.task = task;
         this.scheduler = scheduler;
         this.handoff = handoff;
-        this.items = items;
-        this.size = items.size();
+        this.source = source;
         int parallelism = backend.capabilities().parallelism();
         this.maxInFlight = options.maxInFlight() > 0 ? options.maxInFlight() : 2 * parallelism;
         this.chunker = options.chunkSize() > 0
                 ? Chunker.fixed(options.chunkSize())
                 : new AutoChunker(parallelism, backend.capabilities().minChunkNanos(),
-                        backend.capabilities().maxChunkNanos());
-        this.results = new OrderedResults(size, options.ordered(), options.errorPolicy());
+                        backend.capabilities().maxChunkNanos(),
+                        options.streaming() ? STREAMING_MAX_AUTO_CHUNK : Integer.MAX_VALUE / 2);
+        if (options.streaming()) {
+            this.stream = new StreamResults(options.ordered(), options.errorPolicy(), maxInFlight);
+            this.results = stream;
+        } else {
+            this.stream = null;
+            this.results = new OrderedResults(source.remaining(), options.ordered(), options.errorPolicy());
+        }
+        this.listSize = stream == null ? source.remaining() : -1;
+        this.inputEnded = source.remaining() == 0;
     }
 
-    /** Starts the batch; {@code onDone} is called once, from whichever thread settles it. */
+    /** Starts the batch; {@code onDone} (may be null) is called once, from whichever thread settles it. */
     public void start(Consumer<BatchOutcome> onDone) {
         boolean finished;
         lock.lock();
@@ -119,7 +135,8 @@ public final class Dispatcher implements ChunkListener {
             state = State.RUNNING;
             startNanos = System.nanoTime();
             if (options.batchTimeoutMillis() > 0) {
-                batchTimer = scheduler.schedule(TimerThreads.wrap(this::batchTimedOut), options.batchTimeoutMillis(), TimeUnit.MILLISECONDS);
+                batchTimer = scheduler.schedule(TimerThreads.wrap(this::batchTimedOut), options.batchTimeoutMillis(),
+                        TimeUnit.MILLISECONDS);
             }
             finished = finishIfAllSettledLocked();
         } finally {
@@ -129,116 +146,260 @@ public final class Dispatcher implements ChunkListener {
     }
 
     /**
-     * Runs the batch with the calling thread helping: it runs chunks of this batch that no pool thread has
-     * claimed yet and returns when the batch is done. Needs a backend that {@code runsInCaller}.
+     * Makes the calling thread help while it waits ({@link #runHelping()}, or a stream's consumer): it runs chunks of
+     * this batch that no pool thread has claimed yet. Call before {@link #start}; needs a backend that
+     * {@code runsInCaller}.
      */
-    public BatchOutcome runHelping() {
+    public void helpWhileWaiting() {
         lock.lock();
         try {
             helping = true;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Runs the batch with the calling thread helping, and returns when the batch is done. */
+    public BatchOutcome runHelping() {
+        helpWhileWaiting();
         start(null);
         lock.lock();
         try {
             while (state != State.DONE) {
-                Chunk chunk = unclaimed.poll();
-                if (chunk != null) {
-                    lock.unlock();
-                    try {
-                        if (chunk.tryClaim()) {
-                            backend.runInCaller(chunk, this);
-                        }
-                    } finally {
-                        lock.lock();
-                    }
-                    continue;
-                }
-                try {
-                    changed.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    abortLocked(e, "the calling thread was interrupted", true);
-                }
+                helpOrAwaitLocked();
             }
             return outcome;
+        } finally {
+            lock.unlock();
+        }
+        // the source was closed by complete(), run by whoever finished the batch
+    }
+
+    /** Runs one unclaimed chunk of this batch (helping), or waits for a change. Called and returns with the lock. */
+    private void helpOrAwaitLocked() {
+        Chunk chunk = helping ? unclaimed.poll() : null;
+        if (chunk != null) {
+            lock.unlock();
+            try {
+                if (chunk.tryClaim()) {
+                    backend.runInCaller(chunk, this);
+                }
+            } finally {
+                lock.lock();
+            }
+            return;
+        }
+        try {
+            changed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (state == State.RUNNING) {
+                abortLocked(e, "the waiting thread was interrupted", true);
+                lock.unlock();
+                try {
+                    complete();
+                } finally {
+                    lock.lock();
+                }
+            }
+        }
+    }
+
+    /**
+     * Streaming: the next thing the consumer may take, waiting (or helping) until there is one. Frees window slots as
+     * items are consumed and pulls fresh input for them.
+     */
+    StreamResults.Take take() {
+        StreamResults.Take take;
+        boolean freed;
+        lock.lock();
+        try {
+            while ((take = stream.take(state == State.DONE)) == StreamResults.Take.WAIT) {
+                helpOrAwaitLocked();
+            }
+            freed = stream.takeFreed();
+        } finally {
+            lock.unlock();
+        }
+        if (freed) {
+            pump();
+        }
+        return take;
+    }
+
+    /** The batch failure to throw for a failed take: the recorded one when it is about this item. */
+    BatchFailure failureAt(int index, Throwable error) {
+        lock.lock();
+        try {
+            if (failure != null && failure.index() == index) {
+                return failure;
+            }
+            return new BatchFailure(index, "Item " + index + " of a streamed batch on parallel:" + options.poolName()
+                    + " failed: " + error, error);
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Fills the window with retry chunks first, then new chunks, and hands them to the backend in the order they
-     * were taken. Only one thread submits at a time ({@code submitting}), so chunks reach the backend in index
-     * order even when a pool thread pumps while the caller is still submitting the first window.
+     * Streaming: the consumer stopped (closed the result iterator, its exchange ended, the route stopped). Running
+     * chunks are interrupted, queued ones never run, and the input is closed without being read any further.
+     */
+    public void stop(String reason) {
+        boolean finished = false;
+        lock.lock();
+        try {
+            if (state == State.RUNNING) {
+                LOG.debug("[{}] streamed batch stopped after {} items read: {}", options.poolName(), pulled, reason);
+                inputEnded = true;
+                interruptUnfinishedLocked();
+                finished = finishLocked(true);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (finished) {
+            complete();
+        } else {
+            source.close();
+        }
+    }
+
+    /** Counts for a stream's consumer: {pulled, settled, failed, retries, delivered}. */
+    long[] counts() {
+        lock.lock();
+        try {
+            return new long[] { pulled, results.settledCount(), stream.failedCount(), retries, stream.deliveredCount() };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    SortedMap<Integer, Throwable> recentErrors() {
+        lock.lock();
+        try {
+            return stream.recentErrors();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Fills the window: retry chunks first, then fresh chunks pulled from the source, handed to the backend in the
+     * order they were taken. Only one thread submits (and pulls) at a time ({@code submitting}); a thread that finds
+     * another submitting leaves, and the submitter re-checks under the lock before it stops, so no refill is lost.
      */
     private void pump() {
         lock.lock();
         try {
-            boolean added = false;
-            while (state == State.RUNNING && inFlight.size() < maxInFlight) {
-                Chunk chunk = readyRetries.poll();
-                if (chunk == null) {
-                    chunk = nextNewChunkLocked();
-                }
-                if (chunk == null) {
-                    break;
-                }
-                inFlight.add(chunk);
-                toSubmit.add(chunk);
-                added = true;
-                if (helping) {
-                    unclaimed.add(chunk);
-                }
-            }
-            if (helping && added) {
-                changed.signalAll();
-            }
             if (submitting) {
-                return; // the thread already submitting takes ours too, in order
+                return;
             }
             submitting = true;
         } finally {
             lock.unlock();
         }
-        while (true) {
-            Chunk chunk;
+        boolean finished = false;
+        try {
+            while (!finished) {
+                Chunk chunk = null;
+                int want = 0;
+                lock.lock();
+                try {
+                    if (state == State.RUNNING && inFlight.size() < maxInFlight) {
+                        chunk = nextRetryLocked();
+                        if (chunk == null && !inputEnded && results.hasRoom()) {
+                            want = chunker.nextSize(Math.max(1, source.remaining()));
+                        }
+                    }
+                    if (chunk == null && want == 0) {
+                        submitting = false;
+                        return;
+                    }
+                    if (chunk != null) {
+                        admitLocked(chunk);
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                if (chunk == null) {
+                    List<Object> items;
+                    try {
+                        items = source.pull(want);
+                    } catch (RuntimeException e) {
+                        finished = inputFailed(e);
+                        continue;
+                    }
+                    lock.lock();
+                    try {
+                        chunk = freshChunkLocked(items, want);
+                        finished = chunk == null && finishIfAllSettledLocked();
+                    } finally {
+                        lock.unlock();
+                    }
+                    if (chunk == null) {
+                        continue;
+                    }
+                }
+                LOG.trace("[{}] submit {}", options.poolName(), chunk);
+                try {
+                    backend.execute(chunk, this);
+                } catch (RuntimeException e) {
+                    finished = rejected(chunk, e);
+                }
+            }
+        } finally {
             lock.lock();
             try {
-                chunk = state == State.RUNNING ? toSubmit.poll() : null;
-                if (chunk == null) {
-                    toSubmit.clear();
-                    submitting = false;
-                    return;
-                }
+                submitting = false;
             } finally {
                 lock.unlock();
             }
-            LOG.trace("[{}] submit {}", options.poolName(), chunk);
-            try {
-                backend.execute(chunk, this);
-            } catch (RuntimeException e) {
-                rejected(chunk, e);
-            }
+        }
+        complete();
+    }
+
+    private Chunk nextRetryLocked() {
+        Chunk retry;
+        while ((retry = readyRetries.poll()) != null && failure != null && retry.firstIndex() > failure.index()) {
+            // streamed in order: nothing after the failed item runs any more
+        }
+        return retry;
+    }
+
+    private void admitLocked(Chunk chunk) {
+        inFlight.add(chunk);
+        if (helping) {
+            unclaimed.add(chunk);
+            changed.signalAll();
         }
     }
 
-    private Chunk nextNewChunkLocked() {
-        if (nextIndex >= size) {
+    /** Turns pulled items into a dispatched chunk; null when there were none or the batch ended meanwhile. */
+    private Chunk freshChunkLocked(List<Object> items, int wanted) {
+        if (items.size() < wanted || source.remaining() == 0) {
+            inputEnded = true;
+        }
+        if (state != State.RUNNING || items.isEmpty()) {
             return null;
         }
-        int n = chunker.nextSize(size - nextIndex);
-        Chunk chunk = new Chunk(nextIndex, items.subList(nextIndex, nextIndex + n), 1, task,
-                options.taskTimeoutMillis());
-        nextIndex += n;
+        if ((long) pulled + items.size() > Integer.MAX_VALUE) {
+            inputEnded = true;
+            abortLocked(new IllegalStateException("too many items"), "a batch holds at most " + Integer.MAX_VALUE
+                    + " items; split the input", true);
+            return null;
+        }
+        Chunk chunk = new Chunk(pulled, items, 1, task, options.taskTimeoutMillis());
+        results.opened(pulled, items.size());
+        pulled += items.size();
+        admitLocked(chunk);
         return chunk;
     }
 
     @Override
     public void itemDone(Chunk chunk, int offset, Object result, Throwable error) {
         boolean finished;
-        boolean retryReady = false;
+        boolean refill = false;
         lock.lock();
         try {
             if (state != State.RUNNING || chunk.reported().get(offset)) {
@@ -247,18 +408,20 @@ public final class Dispatcher implements ChunkListener {
             chunk.reported().set(offset);
             int index = chunk.indexOf(offset);
             if (error == null) {
-                settleSuccessLocked(index, result);
-            } else if (chunk.attempt() <= options.maxRetries()) {
+                results.success(index, result);
+            } else if (chunk.attempt() <= options.maxRetries() && (failure == null || index < failure.index())) {
                 scheduleRetryLocked(index, chunk.item(offset), chunk.attempt(), error);
-                retryReady = options.retryDelayMillis() == 0;
+                refill = options.retryDelayMillis() == 0;
             } else {
                 settleFailureLocked(index, chunk.attempt(), error);
+                refill = stream != null; // a skipped item may free a window slot
             }
             finished = finishIfAllSettledLocked();
+            signalConsumerLocked();
         } finally {
             lock.unlock();
         }
-        continueAfter(finished, retryReady); // a free slot may take a ready retry even while this chunk still runs
+        continueAfter(finished, refill); // a free slot may take a ready retry even while this chunk still runs
     }
 
     @Override
@@ -273,10 +436,11 @@ public final class Dispatcher implements ChunkListener {
                 int offset = fromOffset + i;
                 if (!chunk.reported().get(offset)) {
                     chunk.reported().set(offset);
-                    settleSuccessLocked(chunk.indexOf(offset), values[i]);
+                    results.success(chunk.indexOf(offset), values[i]);
                 }
             }
             finished = finishIfAllSettledLocked();
+            signalConsumerLocked();
         } finally {
             lock.unlock();
         }
@@ -285,7 +449,7 @@ public final class Dispatcher implements ChunkListener {
 
     @Override
     public void chunkDone(Chunk chunk, long runNanos) {
-        boolean finished = false;
+        boolean finished;
         lock.lock();
         try {
             if (!inFlight.remove(chunk) || state != State.RUNNING) {
@@ -297,21 +461,37 @@ public final class Dispatcher implements ChunkListener {
             for (int offset = chunk.reported().nextClearBit(0); offset < chunk.size();
                     offset = chunk.reported().nextClearBit(offset + 1)) {
                 chunk.reported().set(offset);
-                settleFailureLocked(chunk.indexOf(offset), chunk.attempt(), new IllegalStateException(
-                        "backend of parallel:" + options.poolName() + " finished " + chunk + " without a result for item "
-                                + chunk.indexOf(offset)));
+                int index = chunk.indexOf(offset);
+                results.failure(index, chunk.isCancelled()
+                        ? new CancellationException("Item " + index + " on parallel:" + options.poolName()
+                                + " was cancelled: an earlier item failed the batch")
+                        : new IllegalStateException("backend of parallel:" + options.poolName() + " finished " + chunk
+                                + " without a result for item " + index));
             }
             finished = finishIfAllSettledLocked();
+            signalConsumerLocked();
         } finally {
             lock.unlock();
         }
         continueAfter(finished, true);
     }
 
+    private void signalConsumerLocked() {
+        if (stream != null) {
+            changed.signalAll();
+        }
+    }
+
     /** Finishes the batch if every item has its outcome; true when the batch is done (now or before). */
     private boolean finishIfAllSettledLocked() {
-        if (state == State.RUNNING && results.allSettled()) {
-            finishLocked(false);
+        if (state == State.RUNNING) {
+            boolean allSettled = inputEnded && results.settledCount() == pulled;
+            // streamed in order with onError=fail: done once everything before the failed item settled
+            boolean failedPrefixSettled = failure != null && stream != null
+                    && results.nextUnsettled(0, pulled) >= failure.index();
+            if (allSettled || failedPrefixSettled) {
+                finishLocked(false);
+            }
         }
         return state == State.DONE;
     }
@@ -325,18 +505,29 @@ public final class Dispatcher implements ChunkListener {
         }
     }
 
-    private void settleSuccessLocked(int index, Object result) {
-        results.success(index, result);
-    }
-
     private void settleFailureLocked(int index, int attempt, Throwable error) {
         results.failure(index, error);
         LOG.debug("[{}] item {} failed on attempt {}: {}", options.poolName(), index, attempt, error.toString());
-        if (options.errorPolicy() == ErrorPolicy.FAIL && failure == null && state == State.RUNNING) {
-            failure = new BatchFailure(index, "Item " + index + " of a batch of " + size + " on parallel:"
-                    + options.poolName() + " failed (attempt " + attempt + " of " + (options.maxRetries() + 1) + "): "
-                    + error, error);
+        if (options.errorPolicy() != ErrorPolicy.FAIL || state != State.RUNNING
+                || (failure != null && index > failure.index())) {
+            return;
+        }
+        String batch = stream == null ? "a batch of " + listSize : "a streamed batch";
+        failure = new BatchFailure(index, "Item " + index + " of " + batch + " on parallel:" + options.poolName()
+                + " failed (attempt " + attempt + " of " + (options.maxRetries() + 1) + "): " + error, error);
+        if (stream == null || !options.ordered()) {
             finishLocked(false);
+            return;
+        }
+        // Streamed in order: the consumer still gets every item before the failed one. Read nothing more; stop what
+        // runs after it; the batch ends once the items before it settle (finishIfAllSettledLocked).
+        inputEnded = true;
+        for (Chunk chunk : inFlight) {
+            if (chunk.firstIndex() > index) {
+                chunk.interrupt();
+            } else if (chunk.indexOf(chunk.size() - 1) > index) {
+                chunk.cancel();
+            }
         }
     }
 
@@ -363,64 +554,76 @@ public final class Dispatcher implements ChunkListener {
     }
 
     private void batchTimedOut() {
-        boolean finished;
-        lock.lock();
-        try {
-            if (state != State.RUNNING) {
-                return;
-            }
-            TimeoutException cause = new TimeoutException("parallel:" + options.poolName() + " batch timeout of "
-                    + options.batchTimeoutMillis() + " ms elapsed");
-            finished = abortLocked(cause, "the batch timeout of " + options.batchTimeoutMillis() + " ms elapsed",
-                    options.errorPolicy() == ErrorPolicy.FAIL);
-        } finally {
-            lock.unlock();
-        }
-        if (finished) {
+        if (abortFromOutside(new TimeoutException("parallel:" + options.poolName() + " batch timeout of "
+                + options.batchTimeoutMillis() + " ms elapsed"), "the batch timeout of " + options.batchTimeoutMillis()
+                + " ms elapsed", options.errorPolicy() == ErrorPolicy.FAIL)) {
             complete();
         }
     }
 
-    private void rejected(Chunk chunk, RuntimeException e) {
-        boolean finished;
+    private boolean rejected(Chunk chunk, RuntimeException e) {
+        RejectedExecutionException cause = e instanceof RejectedExecutionException r ? r
+                : new RejectedExecutionException(e.getMessage(), e);
+        return abortFromOutside(cause, "the pool refused " + chunk + ": " + e.getMessage(), true);
+    }
+
+    private boolean inputFailed(RuntimeException e) {
+        LOG.warn("[{}] reading the batch input failed after {} items: {}", options.poolName(), pulled, e.toString());
+        return abortFromOutside(e, "reading the input failed after " + pulled + " items: " + e, true);
+    }
+
+    /** Ends a running batch early from outside the lock; true when it ended now (the caller then completes it). */
+    private boolean abortFromOutside(Exception cause, String reason, boolean failWhole) {
+        boolean finished = false;
         lock.lock();
         try {
-            if (state != State.RUNNING) {
-                return;
+            if (state == State.RUNNING) {
+                finished = abortLocked(cause, reason, failWhole);
             }
-            RejectedExecutionException cause = e instanceof RejectedExecutionException r ? r
-                    : new RejectedExecutionException(e.getMessage(), e);
-            finished = abortLocked(cause, "the pool refused " + chunk + ": " + e.getMessage(), true);
         } finally {
             lock.unlock();
         }
-        if (finished) {
-            complete();
-        }
+        return finished;
     }
 
     /**
-     * Ends the batch early: every item without an outcome fails with its own exception naming its index, running
-     * chunks are interrupted. Returns true when the caller must {@link #complete()} outside the lock.
+     * Ends the batch early: every pulled item without an outcome fails with its own exception naming its index,
+     * running chunks are interrupted, nothing more is read. Returns true (the caller completes outside the lock).
      */
     private boolean abortLocked(Exception cause, String reason, boolean failWhole) {
-        int firstUnfinished = results.nextUnsettled(0);
-        int unfinished = results.unsettledCount();
-        for (int i = firstUnfinished; i < size; i = results.nextUnsettled(i + 1)) {
-            TimeoutException perItem = cause instanceof TimeoutException
+        inputEnded = true;
+        int known = stream == null ? listSize : pulled; // a list's items not yet dispatched fail too, by index
+        int firstUnfinished = results.nextUnsettled(0, known);
+        int unfinished = 0;
+        for (int i = firstUnfinished; i < known; i = results.nextUnsettled(i + 1, known)) {
+            unfinished++;
+            results.failure(i, cause instanceof TimeoutException
                     ? new TimeoutException("Item " + i + " on parallel:" + options.poolName() + " did not finish: " + reason)
-                    : null;
-            results.failure(i, perItem != null ? perItem : cause);
+                    : cause);
         }
-        LOG.warn("[{}] batch of {} ended early, {} items did not finish: {}", options.poolName(), size, unfinished,
+        String batch = stream == null ? "Batch of " + listSize : "Streamed batch (" + pulled + " items read)";
+        LOG.warn("[{}] {} ended early, {} items did not finish: {}", options.poolName(), batch.toLowerCase(), unfinished,
                 reason);
         if (failWhole && failure == null) {
-            failure = new BatchFailure(firstUnfinished, "Batch of " + size + " on parallel:" + options.poolName()
-                    + " ended early: " + reason + "; " + unfinished + " items did not finish, the first is item "
-                    + firstUnfinished, results.error(firstUnfinished));
+            int index = Math.min(firstUnfinished, known);
+            failure = new BatchFailure(index, batch + " on parallel:" + options.poolName() + " ended early: " + reason
+                    + "; " + unfinished + " items did not finish"
+                    + (unfinished > 0 ? ", the first is item " + firstUnfinished : ""),
+                    unfinished > 0 ? results.error(firstUnfinished) : cause);
         }
         inFlight.forEach(Chunk::interrupt);
         return finishLocked(true);
+    }
+
+    /** Interrupts the chunks that still have items to run; a chunk that reported every item is only cancelled. */
+    private void interruptUnfinishedLocked() {
+        for (Chunk chunk : inFlight) {
+            if (chunk.reported().cardinality() < chunk.size()) {
+                chunk.interrupt();
+            } else {
+                chunk.cancel();
+            }
+        }
     }
 
     /** RUNNING → DONE. Returns true (the caller then completes outside the lock). */
@@ -430,17 +633,22 @@ public final class Dispatcher implements ChunkListener {
             batchTimer.cancel(false);
         }
         if (!alreadyCancelled) {
-            inFlight.forEach(Chunk::cancel);
+            if (stream != null) {
+                interruptUnfinishedLocked(); // a stream that ends leaves no task running
+            } else {
+                inFlight.forEach(Chunk::cancel);
+            }
         }
         unclaimed.clear();
         readyRetries.clear();
-        outcome = new BatchOutcome(results.assemble(), results.errors(), size,
-                retries, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), failure);
+        outcome = results.outcome(stream == null ? listSize : pulled, retries, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+                failure);
         changed.signalAll();
         return true;
     }
 
     private void complete() {
+        source.close();
         Consumer<BatchOutcome> callback;
         BatchOutcome result;
         lock.lock();

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -15,9 +14,8 @@ import java.util.TreeMap;
  * <p>
  * Not thread-safe: owned by one {@link Dispatcher} and used under its lock.
  */
-final class OrderedResults {
+final class OrderedResults implements ItemResults {
 
-    private final int size;
     private final ErrorPolicy policy;
     private final BitSet settled = new BitSet();
     private final BitSet succeeded = new BitSet();
@@ -27,13 +25,23 @@ final class OrderedResults {
     private int settledCount;
 
     OrderedResults(int size, boolean ordered, ErrorPolicy policy) {
-        this.size = size;
         this.policy = policy;
         this.byIndex = ordered ? new Object[size] : null;
         this.byCompletion = ordered ? null : new ArrayList<>();
     }
 
-    void success(int index, Object result) {
+    @Override
+    public void opened(int firstIndex, int count) {
+        // sized up front
+    }
+
+    @Override
+    public boolean hasRoom() {
+        return true;
+    }
+
+    @Override
+    public void success(int index, Object result) {
         settled.set(index);
         succeeded.set(index);
         settledCount++;
@@ -44,7 +52,8 @@ final class OrderedResults {
         }
     }
 
-    void failure(int index, Throwable error) {
+    @Override
+    public void failure(int index, Throwable error) {
         settled.set(index);
         settledCount++;
         errors.put(index, error);
@@ -53,28 +62,28 @@ final class OrderedResults {
         }
     }
 
-    boolean allSettled() {
-        return settledCount == size;
+    @Override
+    public long settledCount() {
+        return settledCount;
     }
 
-    int unsettledCount() {
-        return size - settledCount;
+    @Override
+    public int nextUnsettled(int from, int pulled) {
+        return Math.min(settled.nextClearBit(from), pulled);
     }
 
-    /** The first index without an outcome at or after {@code from}, or {@code size} when there is none. */
-    int nextUnsettled(int from) {
-        return settled.nextClearBit(from);
-    }
-
-    Throwable error(int index) {
+    @Override
+    public Throwable error(int index) {
         return errors.get(index);
     }
 
-    SortedMap<Integer, Throwable> errors() {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(errors));
+    @Override
+    public BatchOutcome outcome(int size, int retries, long elapsedMillis, BatchFailure failure) {
+        return new BatchOutcome(assemble(), Collections.unmodifiableSortedMap(new TreeMap<>(errors)), size, retries,
+                elapsedMillis, failure);
     }
 
-    List<Object> assemble() {
+    private List<Object> assemble() {
         if (byCompletion != null) {
             return new ArrayList<>(byCompletion);
         }

@@ -148,6 +148,26 @@ public final class ContractTasks {
         }
     }
 
+    /** Records "start"; items from 3 on take 3 s; records "end": a task stopped early leaves a start without an end. */
+    public static class SlowRecorded implements Function<Integer, Integer> {
+        @Override
+        public Integer apply(Integer n) {
+            record("start");
+            sleep(n >= 3 ? 3000 : 0);
+            record("end");
+            return n;
+        }
+    }
+
+    /** A line of text holding a number → the number's cube. */
+    public static class ParseCube implements Function<String, Long> {
+        @Override
+        public Long apply(String line) {
+            long n = Long.parseLong(line.trim());
+            return n * n * n;
+        }
+    }
+
     /** The scratch directory of the running test. */
     static Path scratch() {
         String dir = System.getenv(SCRATCH_ENV);

@@ -1,0 +1,130 @@
+package io.github.camelparallel.dispatch;
+
+import java.io.Closeable;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.SortedMap;
+import java.util.function.Function;
+
+/**
+ * The results of a streamed batch ({@code streaming=true}) as they come: the body a {@code parallel:} endpoint hands
+ * on. Lazy: {@link #hasNext()} waits for the next result (in input order, or in completion order with
+ * {@code ordered=false}); consuming a result frees room in the batch's window, and only then is more input read.
+ * <p>
+ * Failures follow {@code onError}: {@code fail} throws from {@link #next()} at the failed item's position (what came
+ * before it is handed out first; nothing after it is run or read); {@code collect} hands out {@code null} at the
+ * failed position and records the error ({@link #errors()}); {@code skip} leaves it out and records it.
+ * <p>
+ * {@link #close()} stops the batch early: running tasks are interrupted (a worker process running one is replaced),
+ * queued ones never run, and the input is closed without being read any further. The batch also stops when its
+ * exchange fails or its route stops. Counts ({@link #doneCount()}, {@link #failedCount()}, ...) can be read at any
+ * time from any thread.
+ * <p>
+ * Thread-safety: {@code hasNext}/{@code next} are synchronized (one consumer at a time); {@code close} and the
+ * counts may be called from any thread, also while a consumer waits.
+ */
+public final class ResultIterator implements Iterator<Object>, Closeable {
+
+    private final Dispatcher dispatcher;
+    private final Function<BatchFailure, RuntimeException> failures;
+    private final Runnable onClose;
+    private volatile boolean closed;
+
+    // guarded by this
+    private StreamResults.Take peeked;
+    private int lastIndex = -1;
+
+    /**
+     * @param dispatcher a started streaming dispatcher
+     * @param failures   turns the failure of an item into what {@link #next()} throws
+     * @param onClose    run once when the iterator is closed (may be null)
+     */
+    public ResultIterator(Dispatcher dispatcher, Function<BatchFailure, RuntimeException> failures, Runnable onClose) {
+        this.dispatcher = dispatcher;
+        this.failures = failures;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public synchronized boolean hasNext() {
+        if (peeked == null) {
+            if (closed) {
+                return false;
+            }
+            peeked = dispatcher.take();
+        }
+        if (peeked.kind() == StreamResults.Take.Kind.END) {
+            close();
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Object next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more results");
+        }
+        StreamResults.Take take = peeked;
+        peeked = null;
+        lastIndex = take.index();
+        if (take.kind() == StreamResults.Take.Kind.FAILED) {
+            BatchFailure failure = dispatcher.failureAt(take.index(), take.error());
+            close();
+            throw failures.apply(failure);
+        }
+        return take.value();
+    }
+
+    /** Stops the batch (if still running) and closes its input; idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        dispatcher.stop("the result iterator was closed");
+        if (onClose != null) {
+            onClose.run();
+        }
+    }
+
+    /** The input index of the result last handed out by {@link #next()}, -1 before the first. */
+    public synchronized int lastIndex() {
+        return lastIndex;
+    }
+
+    /** Items read from the input so far. */
+    public long pulledCount() {
+        return dispatcher.counts()[0];
+    }
+
+    /** Items finished so far (succeeded or failed after their retries), handed out or not. */
+    public long doneCount() {
+        return dispatcher.counts()[1];
+    }
+
+    /** Items failed so far (after their retries). */
+    public long failedCount() {
+        return dispatcher.counts()[2];
+    }
+
+    /** Re-runs of failed attempts so far. */
+    public long retries() {
+        return dispatcher.counts()[3];
+    }
+
+    /** Results handed out so far (including nulls of collected failures). */
+    public long deliveredCount() {
+        return dispatcher.counts()[4];
+    }
+
+    /** The most recent failures by item index (at most 1000; {@link #failedCount()} counts them all). */
+    public SortedMap<Integer, Throwable> errors() {
+        return dispatcher.recentErrors();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+}

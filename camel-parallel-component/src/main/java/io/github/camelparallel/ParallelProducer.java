@@ -132,7 +132,8 @@ public class ParallelProducer extends DefaultAsyncProducer {
         ResultIterator[] self = new ResultIterator[1];
         ResultIterator results = new ResultIterator(dispatcher,
                 failure -> new ParallelTaskException(failure.message(), failure.index(), failure.cause()),
-                () -> openStreams.remove(self[0]));
+                () -> openStreams.remove(self[0]),
+                () -> exchange.getException() != null); // a failed exchange reads on no more (Camel's splitter would)
         self[0] = results;
         openStreams.add(results);
         if (ChunkThreads.insideChunk() && backend.capabilities().runsInCaller()) {

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SortedMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,7 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
     private final Dispatcher dispatcher;
     private final Function<BatchFailure, RuntimeException> failures;
     private final Runnable onClose;
+    private final BooleanSupplier abandoned;
     private volatile boolean closed;
 
     // guarded by this
@@ -38,16 +40,24 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
      * @param dispatcher a started streaming dispatcher
      * @param failures   turns the failure of an item into what {@link #next()} throws
      * @param onClose    run once when the iterator is closed (may be null)
+     * @param abandoned  asked before waiting for each result: true when whoever consumes has failed and must not read
+     *                   on (Camel's splitter walks the rest of its input after a failure, CAMEL-24990); the iterator
+     *                   then closes and ends
      */
-    public ResultIterator(Dispatcher dispatcher, Function<BatchFailure, RuntimeException> failures, Runnable onClose) {
+    public ResultIterator(Dispatcher dispatcher, Function<BatchFailure, RuntimeException> failures, Runnable onClose,
+            BooleanSupplier abandoned) {
         this.dispatcher = dispatcher;
         this.failures = failures;
         this.onClose = onClose;
+        this.abandoned = abandoned;
     }
 
     @Override
     public synchronized boolean hasNext() {
         if (peeked == null) {
+            if (!closed && abandoned.getAsBoolean()) {
+                close();
+            }
             if (closed) {
                 return false;
             }

@@ -22,6 +22,9 @@ public interface BatchSource extends AutoCloseable {
      */
     List<Object> pull(int max);
 
+    /** True once the input is used up or closed: a pull would hand out nothing (and throw nothing) any more. */
+    boolean ended();
+
     /** How many items were handed out so far. */
     long pulled();
 

@@ -120,7 +120,7 @@ public final class Dispatcher implements ChunkListener {
             this.results = new OrderedResults(source.remaining(), options.ordered(), options.errorPolicy());
         }
         this.listSize = stream == null ? source.remaining() : -1;
-        this.inputEnded = source.remaining() == 0;
+        this.inputEnded = source.ended();
     }
 
     /** Starts the batch; {@code onDone} (may be null) is called once, from whichever thread settles it. */
@@ -216,6 +216,11 @@ public final class Dispatcher implements ChunkListener {
         try {
             while ((take = stream.take(state == State.DONE)) == StreamResults.Take.WAIT) {
                 helpOrAwaitLocked();
+            }
+            if (take == StreamResults.Take.END && failure != null) {
+                // the batch failed as a whole (input unreadable, pool refused, timeout under fail): the consumer gets
+                // what settled, then the failure, never a quiet end
+                take = new StreamResults.Take(StreamResults.Take.Kind.FAILED, failure.index(), null, failure.cause());
             }
             freed = stream.takeFreed();
         } finally {
@@ -332,7 +337,7 @@ public final class Dispatcher implements ChunkListener {
                     }
                     lock.lock();
                     try {
-                        chunk = freshChunkLocked(items, want);
+                        chunk = freshChunkLocked(items);
                         finished = chunk == null && finishIfAllSettledLocked();
                     } finally {
                         lock.unlock();
@@ -376,8 +381,8 @@ public final class Dispatcher implements ChunkListener {
     }
 
     /** Turns pulled items into a dispatched chunk; null when there were none or the batch ended meanwhile. */
-    private Chunk freshChunkLocked(List<Object> items, int wanted) {
-        if (items.size() < wanted || source.remaining() == 0) {
+    private Chunk freshChunkLocked(List<Object> items) {
+        if (source.ended()) {
             inputEnded = true;
         }
         if (state != State.RUNNING || items.isEmpty()) {

@@ -68,10 +68,15 @@ final class IteratorSource implements BatchSource {
             failed = e;
             return items;
         }
-        if (items.isEmpty()) {
-            close();
+        if (items.size() < max) {
+            close(); // the input said it has no more (or the batch was stopped meanwhile)
         }
         return items;
+    }
+
+    @Override
+    public synchronized boolean ended() {
+        return closed.get() && failed == null;
     }
 
     @Override

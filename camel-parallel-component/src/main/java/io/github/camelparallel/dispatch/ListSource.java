@@ -29,6 +29,11 @@ final class ListSource implements BatchSource {
     }
 
     @Override
+    public boolean ended() {
+        return next >= items.size();
+    }
+
+    @Override
     public long pulled() {
         return next;
     }

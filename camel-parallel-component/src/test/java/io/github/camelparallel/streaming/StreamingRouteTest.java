@@ -187,6 +187,47 @@ class StreamingRouteTest {
     }
 
     @Test
+    void anInputThatFailsEndsTheStreamWithTheErrorEvenUnderCollect() throws Exception {
+        Iterator<Integer> input = new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Integer next() {
+                if (next == 50) {
+                    throw new IllegalStateException("disk gone at 50");
+                }
+                return next++;
+            }
+        };
+        Function<Integer, Integer> task = n -> n;
+        List<Object> got = new ArrayList<>();
+        context = TestContexts.started(Map.of("task", task), new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("parallel:s?task=#task&poolSize=2&chunkSize=8&onError=collect&streaming=true")
+                        .process(e -> {
+                            Iterator<?> results = e.getMessage().getBody(Iterator.class);
+                            try {
+                                results.forEachRemaining(got::add);
+                            } catch (ParallelTaskException failure) {
+                                got.add(failure);
+                            }
+                        });
+            }
+        });
+        TestContexts.send(context, "direct:in", input);
+        assertEquals(IntStream.range(0, 50).boxed().toList(), got.subList(0, 50), "every item read before the error");
+        ParallelTaskException failure = assertInstanceOf(ParallelTaskException.class, got.get(50));
+        assertEquals("disk gone at 50", failure.getCause().getMessage());
+        assertTrue(failure.getMessage().contains("reading the input failed after 50 items"), failure.getMessage());
+    }
+
+    @Test
     void aTaskConsumesAStreamedBatchOfItsOwnPoolOfOneThread() throws Exception {
         List<ProducerTemplate> template = new ArrayList<>();
         Function<Object, Object> task = item -> {

@@ -159,6 +159,84 @@ final class BenchReport {
         }
     }
 
+    /**
+     * The streaming-memory table: every child JVM's peak heap after GC and the other readings, then ours' ratio
+     * between its largest and smallest batch (issue 4's goal: within 10%) and ours against Camel's split at each size.
+     */
+    void streamingMemory(StreamingMemoryBenchmark.Results r) {
+        out.append("## Streaming memory: peak heap after GC of a streamed batch, by batch length\n\n");
+        out.append("One fresh JVM per row (`").append(String.join(" ", r.childJvmArgs()))
+                .append("`): a `DefaultCamelContext`, a lazy `Iterator<Integer>` of 0..N-1 as the body, `cube` on every")
+                .append(" item, the results summed into one `long` (checked against the closed form). Peak heap after GC")
+                .append(" = the largest heap used right after any GC of the run (`GarbageCollectionNotificationInfo`);")
+                .append(" before the run = after `System.gc()` with the context started; final = after one")
+                .append(" `System.gc()` once the run is over. Time limit ").append(r.timeoutSeconds())
+                .append(" s per JVM.\n\n");
+        out.append("| Peer | Items | Outcome | Wall (s) | Peak heap after GC (MB) | Peak after full GCs (MB) | Before the")
+                .append(" run (MB) | Final, after System.gc() (MB) | Pools' peak usage (MB) | GCs (full) | Most items read")
+                .append(" ahead |\n");
+        out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (StreamingMemoryBenchmark.Measurement m : r.measurements()) {
+            out.append("| ").append(StreamingMemoryBenchmark.PEER_NAMES.get(m.peer())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", m.n())).append(" | ");
+            if (!m.ok()) {
+                out.append(m.outcome()).append(": ").append(m.detail().replace("|", "/")).append(" (")
+                        .append(String.format(Locale.ROOT, "%,d", m.items())).append(" items consumed) | | ")
+                        .append(m.peakAfterGc() < 0 ? "" : mb(m.peakAfterGc()) + " (so far)").append(" | | | | | | |\n");
+                continue;
+            }
+            out.append(m.correct() ? "ok" : "WRONG (" + m.items() + " items, sum " + m.sum() + ")").append(" | ")
+                    .append(fmt(m.wallMillis() / 1000)).append(" | ").append(mb(m.peakAfterGc())).append(" | ")
+                    .append(m.peakAfterFullGc() < 0 ? "no full GC" : mb(m.peakAfterFullGc())).append(" | ")
+                    .append(mb(m.baselineHeap())).append(" | ").append(mb(m.afterFinalGc())).append(" | ")
+                    .append(mb(m.poolPeaks())).append(" | ").append(m.gcs()).append(" (").append(m.fullGcs())
+                    .append(") | ").append(m.maxReadAhead() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d",
+                            m.maxReadAhead())).append(" |\n");
+        }
+        out.append("\n");
+        var ours = r.measurements().stream().filter(m -> m.peer().equals(StreamingMemoryBenchmark.OURS))
+                .sorted(java.util.Comparator.comparingInt(StreamingMemoryBenchmark.Measurement::n)).toList();
+        if (ours.size() >= 2) {
+            var small = ours.get(0);
+            var large = ours.get(ours.size() - 1);
+            out.append("**Ours, peak heap after GC at ").append(String.format(Locale.ROOT, "%,d", large.n()))
+                    .append(" ÷ at ").append(String.format(Locale.ROOT, "%,d", small.n())).append(" items: ");
+            if (small.ok() && large.ok()) {
+                double ratio = large.peakAfterGc() / (double) small.peakAfterGc();
+                out.append(String.format(Locale.ROOT, "%.3f", ratio)).append("**; after full GCs only: ")
+                        .append(String.format(Locale.ROOT, "%.3f",
+                                large.peakAfterFullGc() / (double) small.peakAfterFullGc()));
+                if (small.n() >= 1_000_000) {
+                    out.append(" (issue 4's goal ≤ 1.10: ").append(ratio <= 1.10 ? "met" : "NOT met").append(")");
+                } else {
+                    out.append(" (issue 4's goal, ≤ 1.10, is stated for 1,000,000 against 10,000,000 items:")
+                            .append(" `-Dbench.full=true`; in a shorter batch the automatic chunks have not yet grown")
+                            .append(" to their 16,384-item cap, so the window holds fewer items)");
+                }
+            } else {
+                out.append("not measured** (").append(small.ok() ? large.outcome() : small.outcome()).append(")");
+            }
+            out.append(".\n");
+        }
+        for (var m : ours) {
+            var split = r.find(StreamingMemoryBenchmark.SPLIT, m.n());
+            if (split != null && split.ok() && m.ok()) {
+                out.append("At ").append(String.format(Locale.ROOT, "%,d", m.n()))
+                        .append(" items, ours ÷ Camel's split: peak heap after GC ")
+                        .append(ratio(m.peakAfterGc() / (double) split.peakAfterGc())).append(", wall time ")
+                        .append(ratio(m.wallMillis() / split.wallMillis())).append(".\n");
+            } else if (split != null && m.ok()) {
+                out.append("At ").append(String.format(Locale.ROOT, "%,d", m.n())).append(" items, Camel's split: ")
+                        .append(split.outcome()).append(".\n");
+            }
+        }
+        out.append("\n");
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+    }
+
     private void processRow(ProcessBenchmark.Timing t, ProcessBenchmark.Timing ours, int items) {
         if (!t.measured()) {
             out.append("| ").append(t.peer()).append(" | not run | | | |\n");

@@ -30,14 +30,18 @@ import java.util.List;
  * @param cpuForks            JVMs per CPU-bound benchmark: its ratios are close to the goal, and one JVM differs from
  *                            the next by a few percent (JIT), so the quick preset already pools two
  * @param tinyForks           JVMs per tiny-task benchmark; 0 runs in this JVM (smoke test only: no isolation)
- * @param jvmArgs             arguments of the forked JVMs
- * @param scenarios           which scenarios to run: "cpu", "tiny", "process"
+ * @param streamingItems      batch lengths of the streaming-memory scenario, one fresh child JVM per length and peer
+ *                            ({@link StreamingMemoryBenchmark}); ours' heap at the largest is compared with the smallest
+ * @param jvmArgs             arguments of the forked JVMs (not of the streaming scenario's children, which have their
+ *                            own fixed heap)
+ * @param scenarios           which scenarios to run: "cpu", "tiny", "process", "streaming"
  * @param verbose             JMH's console output: SILENT, NORMAL or EXTRA
  * @param outDir              where the report and JMH's JSON go
  */
 public record BenchSettings(String preset, int threads, int cpuItems, double cpuMillis, int cpuRounds, int cpuWarmup,
         int cpuMeasure, int tinyItems, int splitItems, int tinyWarmup, int tinyMeasure, int tinyIterationMillis,
-        int cpuForks, int tinyForks, List<String> jvmArgs, List<String> scenarios, String verbose, Path outDir) {
+        int cpuForks, int tinyForks, List<Integer> streamingItems, List<String> jvmArgs, List<String> scenarios,
+        String verbose, Path outDir) {
 
     /**
      * Fixed heap, and the parallel collector: with G1 (the JVM's default) the sequential and hand-chunked peers of the
@@ -47,20 +51,26 @@ public record BenchSettings(String preset, int threads, int cpuItems, double cpu
      */
     static final List<String> DEFAULT_JVM_ARGS = List.of("-Xms2g", "-Xmx2g", "-XX:+UseParallelGC");
 
+    /** Every scenario, in the order they run; {@code -Dbench.only=} picks some. */
+    static final List<String> SCENARIOS = List.of("cpu", "tiny", "process", "streaming");
+
     public static BenchSettings quick() {
-        return new BenchSettings("quick", 2, 200, 5, 90_000, 1, 4, 1_000_000, 20_000, 2, 4, 1000, 2, 1, DEFAULT_JVM_ARGS,
-                List.of("cpu", "tiny", "process"), "NORMAL", defaultOutDir());
+        return new BenchSettings("quick", 2, 200, 5, 90_000, 1, 4, 1_000_000, 20_000, 2, 4, 1000, 2, 1,
+                List.of(100_000, 1_000_000), DEFAULT_JVM_ARGS, SCENARIOS, "NORMAL", defaultOutDir());
     }
 
     public static BenchSettings full() {
-        return new BenchSettings("full", 2, 200, 20, 360_000, 2, 6, 1_000_000, 100_000, 5, 10, 2000, 3, 2, DEFAULT_JVM_ARGS,
-                List.of("cpu", "tiny", "process"), "NORMAL", defaultOutDir());
+        return new BenchSettings("full", 2, 200, 20, 360_000, 2, 6, 1_000_000, 100_000, 5, 10, 2000, 3, 2,
+                List.of(1_000_000, 10_000_000), DEFAULT_JVM_ARGS, SCENARIOS, "NORMAL", defaultOutDir());
     }
 
-    /** Tiny sizes, one measured iteration, no forks: proves the harness works end to end, measures nothing. */
+    /**
+     * Tiny sizes, one measured iteration, no forks (but the streaming scenario's two child JVMs: a fresh JVM is what it
+     * measures): proves the harness works end to end, measures nothing.
+     */
     public static BenchSettings smoke(Path outDir) {
-        return new BenchSettings("smoke", 2, 4, 0, 50, 0, 1, 2_000, 200, 0, 1, 50, 0, 0, List.of(),
-                List.of("cpu", "tiny", "process"), "SILENT", outDir);
+        return new BenchSettings("smoke", 2, 4, 0, 50, 0, 1, 2_000, 200, 0, 1, 50, 0, 0, List.of(20_000), List.of(),
+                SCENARIOS, "SILENT", outDir);
     }
 
     /** The preset chosen by {@code bench.full}, with any {@code bench.*} system property applied on top. */
@@ -80,6 +90,7 @@ public record BenchSettings(String preset, int threads, int cpuItems, double cpu
                 Integer.getInteger("bench.tiny.iterationMillis", base.tinyIterationMillis),
                 Integer.getInteger("bench.cpu.forks", Integer.getInteger("bench.forks", base.cpuForks)),
                 Integer.getInteger("bench.tiny.forks", Integer.getInteger("bench.forks", base.tinyForks)),
+                ints(System.getProperty("bench.streaming.items"), base.streamingItems),
                 words(System.getProperty("bench.jvmArgs"), base.jvmArgs),
                 words(System.getProperty("bench.only"), base.scenarios),
                 System.getProperty("bench.verbose", base.verbose).toUpperCase(java.util.Locale.ROOT),
@@ -93,8 +104,13 @@ public record BenchSettings(String preset, int threads, int cpuItems, double cpu
     /** Same settings with the calibrated number of rounds. */
     public BenchSettings withCpuRounds(int rounds) {
         return new BenchSettings(preset, threads, cpuItems, cpuMillis, rounds, cpuWarmup, cpuMeasure, tinyItems,
-                splitItems, tinyWarmup, tinyMeasure, tinyIterationMillis, cpuForks, tinyForks, jvmArgs, scenarios,
-                verbose, outDir);
+                splitItems, tinyWarmup, tinyMeasure, tinyIterationMillis, cpuForks, tinyForks, streamingItems, jvmArgs,
+                scenarios, verbose, outDir);
+    }
+
+    private static List<Integer> ints(String value, List<Integer> otherwise) {
+        return value == null ? otherwise
+                : words(value, List.of()).stream().map(w -> Integer.valueOf(w.replace("_", ""))).toList();
     }
 
     private static List<String> words(String value, List<String> otherwise) {

@@ -28,7 +28,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * same number to every fork (by default the rounds are fixed, so every run hashes the same input); (2) run the
  * CPU-bound scenario, single-shot, one batch per iteration; (3) run the tiny-task scenario, average time per batch;
  * (4) run the process backend's scenarios ({@link ProcessBenchmark}: a plain harness, the peer is Python);
- * (5) print the Markdown report and write it, with JMH's JSON results, to the output directory
+ * (5) run the streaming-memory scenario ({@link StreamingMemoryBenchmark}: a fresh child JVM per batch length and
+ * peer, peak heap after GC); (6) print the Markdown report and write it, with JMH's JSON results, to the output directory
  * (default: next to benchmarks.jar).
  */
 public final class BenchmarkMain {
@@ -64,6 +65,9 @@ public final class BenchmarkMain {
         }
         if (settings.runs("process")) {
             report.processBackend(ProcessBenchmark.run(settings));
+        }
+        if (settings.runs("streaming")) {
+            report.streamingMemory(StreamingMemoryBenchmark.run(settings));
         }
         String text = report.finish();
         Files.writeString(settings.outDir().resolve(REPORT_FILE), text, StandardCharsets.UTF_8);

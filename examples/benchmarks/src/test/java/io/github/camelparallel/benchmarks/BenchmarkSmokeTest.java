@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Proves the harness works, measures nothing: every peer computes the same list as the sequential loop, and the
- * whole JMH run completes at a tiny size, in this JVM, and writes a report naming every peer. No timing is asserted.
+ * Proves the harness works, measures nothing: every peer computes the same list as the sequential loop, the
+ * streaming-memory children of both peers sum a 20,000-item stream correctly, and the whole run completes at a tiny
+ * size and writes a report naming every peer. No timing or heap figure is asserted.
  */
 class BenchmarkSmokeTest {
 
@@ -40,6 +41,32 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void streamingChildrenOfBothPeersSumTheWholeStream(@TempDir Path out) throws Exception {
+        StreamingMemoryBenchmark.Results results = StreamingMemoryBenchmark.run(BenchSettings.smoke(out));
+
+        assertEquals(2, results.measurements().size(), results.toString());
+        for (String peer : List.of(StreamingMemoryBenchmark.OURS, StreamingMemoryBenchmark.SPLIT)) {
+            StreamingMemoryBenchmark.Measurement m = results.find(peer, 20_000);
+            assertEquals("ok", m.outcome(), m.toString());
+            assertEquals(20_000, m.items(), m.toString());
+            assertEquals(StreamingMemoryBenchmark.expectedSum(20_000), m.sum(), m.toString());
+            assertTrue(m.fullGcs() >= StreamingMemoryBenchmark.CHECKPOINTS, "checkpoint GCs seen: " + m);
+            assertTrue(m.peakAfterGc() > 0, m.toString());
+        }
+    }
+
+    @Test
+    void closedFormSumWrapsLikeTheLongSums() {
+        for (int n : new int[] {0, 1, 2, 3_000, 3_000_001}) {
+            long sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += Workloads.cube(i);
+            }
+            assertEquals(sum, StreamingMemoryBenchmark.expectedSum(n), "n=" + n);
+        }
+    }
+
+    @Test
     void harnessRunsEveryScenarioAndWritesTheReport(@TempDir Path out) throws Exception {
         String report = BenchmarkMain.run(BenchSettings.smoke(out));
 
@@ -49,6 +76,9 @@ class BenchmarkSmokeTest {
         assertTrue(report.contains("Speed-up of `parallel:` poolSize=2 over poolSize=1"), report);
         assertTrue(report.contains("Speed-up of 2 workers over 1"), report);
         assertTrue(report.contains("parallel: backend=process poolSize=2 chunkSize=0 (ours)"), report);
+        for (String peer : StreamingMemoryBenchmark.PEER_NAMES.values()) {
+            assertTrue(report.contains("| " + peer + " | 20,000 | ok |"), peer + " streaming row missing from:\n" + report);
+        }
         for (String peer : BenchmarkMain.peerNames()) {
             assertTrue(report.contains(peer), peer + " missing from:\n" + report);
         }

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -16,10 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.FrameCodec;
 import io.github.camelparallel.protocol.ItemError;
@@ -83,6 +78,7 @@ public final class WorkerLoop {
 
     private final Function<Object, Object> task;
     private final JavaType inputType;
+    private final RunExecutor executor;
     /** Used by the reader thread only (handed over by Thread.start). */
     private final LineReader in;
     private final LineWriter out;
@@ -113,6 +109,7 @@ public final class WorkerLoop {
             PrintStream diagnostics) {
         this.task = (Function<Object, Object>) Objects.requireNonNull(task, "task");
         this.inputType = Objects.requireNonNull(inputType, "inputType");
+        this.executor = new RunExecutor(this.task, this.inputType);
         this.in = new LineReader(in, maxMessageBytes);
         this.out = new LineWriter(Objects.requireNonNull(out, "out"), CODEC);
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
@@ -233,61 +230,9 @@ public final class WorkerLoop {
         outcome.complete(result);
     }
 
-    /** Applies the task to each item of the run; item failures are recorded, fatal VM errors are rethrown. */
+    /** Applies the task to each item of the run ({@link RunExecutor}). */
     Frame.Result execute(Frame.Run run) {
-        List<JsonNode> items = run.items();
-        List<JsonNode> results = new ArrayList<>(items.size());
-        List<ItemError> errors = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            Object input;
-            try {
-                input = CODEC.fromTree(item, inputType);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                results.add(NullNode.getInstance());
-                errors.add(error(i, e, "cannot convert the item to " + inputType.toCanonical() + ": "
-                        + jacksonMessage(e)));
-                continue;
-            }
-            Object output;
-            try {
-                output = task.apply(input);
-            } catch (Throwable e) {
-                rethrowIfFatal(e);
-                results.add(NullNode.getInstance());
-                errors.add(error(i, e, e.getMessage()));
-                continue;
-            }
-            try {
-                results.add(CODEC.toTree(output));
-            } catch (IllegalArgumentException e) {
-                results.add(NullNode.getInstance());
-                errors.add(error(i, e, "cannot convert the result (" + output.getClass().getName() + ") to JSON: "
-                        + jacksonMessage(e)));
-            }
-        }
-        return new Frame.Result(run.id(), results, errors);
-    }
-
-    private static void rethrowIfFatal(Throwable e) {
-        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-            throw (VirtualMachineError) e;
-        }
-    }
-
-    private static ItemError error(int index, Throwable e, String message) {
-        return new ItemError(index, e.getClass().getName(), message, trace(e));
-    }
-
-    private static String jacksonMessage(Exception e) {
-        Throwable cause = e;
-        if (e instanceof IllegalArgumentException && e.getCause() instanceof JsonProcessingException) {
-            cause = e.getCause();
-        }
-        if (cause instanceof JsonProcessingException jackson) {
-            return jackson.getOriginalMessage();
-        }
-        return String.valueOf(cause.getMessage());
+        return executor.execute(run);
     }
 
     /** The stack trace as text, cut to {@link #MAX_TRACE_CHARS}. */

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelparallel.dispatch.ChunkThreads;
 import io.github.camelparallel.dispatch.TimerThreads;
 import io.github.camelparallel.protocol.Frame;
+import io.github.camelparallel.protocol.ItemJson;
 import io.github.camelparallel.protocol.FrameCodec;
 import io.github.camelparallel.protocol.ItemError;
 import io.github.camelparallel.spi.BackendCapabilities;

@@ -1,0 +1,99 @@
+package io.github.camelparallel.worker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.camelparallel.protocol.Frame;
+import io.github.camelparallel.protocol.FrameCodec;
+import io.github.camelparallel.protocol.ItemError;
+
+/**
+ * Runs one {@code run} frame through a task and makes its {@code result} frame: the part of a worker that knows
+ * nothing of pipes, shared by the JVM worker process ({@link WorkerLoop}) and the Hazelcast backend's task on a
+ * cluster member. An item fails alone (its JSON does not convert to the task's input type, the task throws, its result
+ * is not JSON-able): its entry is JSON {@code null} and an {@link ItemError} names it. A {@link VirtualMachineError}
+ * other than {@link StackOverflowError} is rethrown: the JVM can no longer be trusted. Items are converted with
+ * {@link FrameCodec}'s shared configuration, no polymorphic typing. Thread-safe when the task is.
+ */
+public final class RunExecutor {
+
+    private static final FrameCodec CODEC = FrameCodec.SHARED;
+
+    private final Function<Object, Object> task;
+    private final JavaType inputType;
+
+    @SuppressWarnings("unchecked")
+    public RunExecutor(Function<?, ?> task, JavaType inputType) {
+        this.task = (Function<Object, Object>) Objects.requireNonNull(task, "task");
+        this.inputType = Objects.requireNonNull(inputType, "inputType");
+    }
+
+    /** An executor for a task class's own input type ({@link WorkerLoop#inputType}). */
+    public static RunExecutor of(Function<?, ?> task) {
+        return new RunExecutor(task, WorkerLoop.inputType(task.getClass()));
+    }
+
+    /** Applies the task to each item of the run; item failures are recorded, fatal VM errors are rethrown. */
+    public Frame.Result execute(Frame.Run run) {
+        List<JsonNode> items = run.items();
+        List<JsonNode> results = new ArrayList<>(items.size());
+        List<ItemError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            Object input;
+            try {
+                input = CODEC.fromTree(item, inputType);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                results.add(NullNode.getInstance());
+                errors.add(error(i, e, "cannot convert the item to " + inputType.toCanonical() + ": "
+                        + jacksonMessage(e)));
+                continue;
+            }
+            Object output;
+            try {
+                output = task.apply(input);
+            } catch (Throwable e) {
+                rethrowIfFatal(e);
+                results.add(NullNode.getInstance());
+                errors.add(error(i, e, e.getMessage()));
+                continue;
+            }
+            try {
+                results.add(CODEC.toTree(output));
+            } catch (IllegalArgumentException e) {
+                results.add(NullNode.getInstance());
+                errors.add(error(i, e, "cannot convert the result (" + output.getClass().getName() + ") to JSON: "
+                        + jacksonMessage(e)));
+            }
+        }
+        return new Frame.Result(run.id(), results, errors);
+    }
+
+    private static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e;
+        }
+    }
+
+    private static ItemError error(int index, Throwable e, String message) {
+        return new ItemError(index, e.getClass().getName(), message, WorkerLoop.trace(e));
+    }
+
+    private static String jacksonMessage(Exception e) {
+        Throwable cause = e;
+        if (e instanceof IllegalArgumentException && e.getCause() instanceof JsonProcessingException) {
+            cause = e.getCause();
+        }
+        if (cause instanceof JsonProcessingException jackson) {
+            return jackson.getOriginalMessage();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+}

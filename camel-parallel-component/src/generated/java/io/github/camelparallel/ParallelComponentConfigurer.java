@@ -37,10 +37,18 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunksize":
         case "chunkSize": getOrCreateConfiguration(target).setChunkSize(property(camelContext, int.class, value)); return true;
+        case "clientmode":
+        case "clientMode": getOrCreateConfiguration(target).setClientMode(property(camelContext, boolean.class, value)); return true;
+        case "clustername":
+        case "clusterName": getOrCreateConfiguration(target).setClusterName(property(camelContext, java.lang.String.class, value)); return true;
         case "command": getOrCreateConfiguration(target).setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelparallel.ParallelConfiguration.class, value)); return true;
         case "executorservice":
         case "executorService": getOrCreateConfiguration(target).setExecutorService(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "hazelcastconfig":
+        case "hazelcastConfig": getOrCreateConfiguration(target).setHazelcastConfig(property(camelContext, java.lang.String.class, value)); return true;
+        case "hazelcastinstance":
+        case "hazelcastInstance": getOrCreateConfiguration(target).setHazelcastInstance(property(camelContext, java.lang.Object.class, value)); return true;
         case "initializer": getOrCreateConfiguration(target).setInitializer(property(camelContext, java.lang.Object.class, value)); return true;
         case "javahome":
         case "javaHome": getOrCreateConfiguration(target).setJavaHome(property(camelContext, java.lang.String.class, value)); return true;
@@ -56,6 +64,7 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtasksperworker":
         case "maxTasksPerWorker": getOrCreateConfiguration(target).setMaxTasksPerWorker(property(camelContext, int.class, value)); return true;
+        case "members": getOrCreateConfiguration(target).setMembers(property(camelContext, java.lang.String.class, value)); return true;
         case "method": getOrCreateConfiguration(target).setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "onerror":
         case "onError": getOrCreateConfiguration(target).setOnError(property(camelContext, java.lang.String.class, value)); return true;
@@ -97,10 +106,18 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "bridgeErrorHandler": return boolean.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "clientmode":
+        case "clientMode": return boolean.class;
+        case "clustername":
+        case "clusterName": return java.lang.String.class;
         case "command": return java.lang.String.class;
         case "configuration": return io.github.camelparallel.ParallelConfiguration.class;
         case "executorservice":
         case "executorService": return java.util.concurrent.ExecutorService.class;
+        case "hazelcastconfig":
+        case "hazelcastConfig": return java.lang.String.class;
+        case "hazelcastinstance":
+        case "hazelcastInstance": return java.lang.Object.class;
         case "initializer": return java.lang.Object.class;
         case "javahome":
         case "javaHome": return java.lang.String.class;
@@ -116,6 +133,7 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return int.class;
         case "maxtasksperworker":
         case "maxTasksPerWorker": return int.class;
+        case "members": return java.lang.String.class;
         case "method": return java.lang.String.class;
         case "onerror":
         case "onError": return java.lang.String.class;
@@ -158,10 +176,18 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunksize":
         case "chunkSize": return getOrCreateConfiguration(target).getChunkSize();
+        case "clientmode":
+        case "clientMode": return getOrCreateConfiguration(target).isClientMode();
+        case "clustername":
+        case "clusterName": return getOrCreateConfiguration(target).getClusterName();
         case "command": return getOrCreateConfiguration(target).getCommand();
         case "configuration": return target.getConfiguration();
         case "executorservice":
         case "executorService": return getOrCreateConfiguration(target).getExecutorService();
+        case "hazelcastconfig":
+        case "hazelcastConfig": return getOrCreateConfiguration(target).getHazelcastConfig();
+        case "hazelcastinstance":
+        case "hazelcastInstance": return getOrCreateConfiguration(target).getHazelcastInstance();
         case "initializer": return getOrCreateConfiguration(target).getInitializer();
         case "javahome":
         case "javaHome": return getOrCreateConfiguration(target).getJavaHome();
@@ -177,6 +203,7 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxtasksperworker":
         case "maxTasksPerWorker": return getOrCreateConfiguration(target).getMaxTasksPerWorker();
+        case "members": return getOrCreateConfiguration(target).getMembers();
         case "method": return getOrCreateConfiguration(target).getMethod();
         case "onerror":
         case "onError": return getOrCreateConfiguration(target).getOnError();

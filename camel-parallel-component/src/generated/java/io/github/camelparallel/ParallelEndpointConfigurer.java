@@ -28,6 +28,10 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunksize":
         case "chunkSize": target.getConfiguration().setChunkSize(property(camelContext, int.class, value)); return true;
+        case "clientmode":
+        case "clientMode": target.getConfiguration().setClientMode(property(camelContext, boolean.class, value)); return true;
+        case "clustername":
+        case "clusterName": target.getConfiguration().setClusterName(property(camelContext, java.lang.String.class, value)); return true;
         case "command": target.getConfiguration().setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -35,6 +39,10 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "executorservice":
         case "executorService": target.getConfiguration().setExecutorService(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "hazelcastconfig":
+        case "hazelcastConfig": target.getConfiguration().setHazelcastConfig(property(camelContext, java.lang.String.class, value)); return true;
+        case "hazelcastinstance":
+        case "hazelcastInstance": target.getConfiguration().setHazelcastInstance(property(camelContext, java.lang.Object.class, value)); return true;
         case "initializer": target.getConfiguration().setInitializer(property(camelContext, java.lang.Object.class, value)); return true;
         case "javahome":
         case "javaHome": target.getConfiguration().setJavaHome(property(camelContext, java.lang.String.class, value)); return true;
@@ -50,6 +58,7 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtasksperworker":
         case "maxTasksPerWorker": target.getConfiguration().setMaxTasksPerWorker(property(camelContext, int.class, value)); return true;
+        case "members": target.getConfiguration().setMembers(property(camelContext, java.lang.String.class, value)); return true;
         case "method": target.getConfiguration().setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "onerror":
         case "onError": target.getConfiguration().setOnError(property(camelContext, java.lang.String.class, value)); return true;
@@ -89,6 +98,10 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return boolean.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "clientmode":
+        case "clientMode": return boolean.class;
+        case "clustername":
+        case "clusterName": return java.lang.String.class;
         case "command": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -96,6 +109,10 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "executorservice":
         case "executorService": return java.util.concurrent.ExecutorService.class;
+        case "hazelcastconfig":
+        case "hazelcastConfig": return java.lang.String.class;
+        case "hazelcastinstance":
+        case "hazelcastInstance": return java.lang.Object.class;
         case "initializer": return java.lang.Object.class;
         case "javahome":
         case "javaHome": return java.lang.String.class;
@@ -111,6 +128,7 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return int.class;
         case "maxtasksperworker":
         case "maxTasksPerWorker": return int.class;
+        case "members": return java.lang.String.class;
         case "method": return java.lang.String.class;
         case "onerror":
         case "onError": return java.lang.String.class;
@@ -151,6 +169,10 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunksize":
         case "chunkSize": return target.getConfiguration().getChunkSize();
+        case "clientmode":
+        case "clientMode": return target.getConfiguration().isClientMode();
+        case "clustername":
+        case "clusterName": return target.getConfiguration().getClusterName();
         case "command": return target.getConfiguration().getCommand();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
@@ -158,6 +180,10 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangePattern": return target.getExchangePattern();
         case "executorservice":
         case "executorService": return target.getConfiguration().getExecutorService();
+        case "hazelcastconfig":
+        case "hazelcastConfig": return target.getConfiguration().getHazelcastConfig();
+        case "hazelcastinstance":
+        case "hazelcastInstance": return target.getConfiguration().getHazelcastInstance();
         case "initializer": return target.getConfiguration().getInitializer();
         case "javahome":
         case "javaHome": return target.getConfiguration().getJavaHome();
@@ -173,6 +199,7 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxtasksperworker":
         case "maxTasksPerWorker": return target.getConfiguration().getMaxTasksPerWorker();
+        case "members": return target.getConfiguration().getMembers();
         case "method": return target.getConfiguration().getMethod();
         case "onerror":
         case "onError": return target.getConfiguration().getOnError();

@@ -24,14 +24,18 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(37);
         props.add("backend");
         props.add("bridgeErrorHandler");
         props.add("chunkSize");
+        props.add("clientMode");
+        props.add("clusterName");
         props.add("command");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("executorService");
+        props.add("hazelcastConfig");
+        props.add("hazelcastInstance");
         props.add("initializer");
         props.add("javaHome");
         props.add("lazyStart");
@@ -40,6 +44,7 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
         props.add("maxMessageSize");
         props.add("maxRetries");
         props.add("maxTasksPerWorker");
+        props.add("members");
         props.add("method");
         props.add("name");
         props.add("onError");

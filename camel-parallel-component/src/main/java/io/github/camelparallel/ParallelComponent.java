@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.camelparallel.backend.hazelcast.HazelcastBackendFactory;
 import io.github.camelparallel.backend.process.ProcessBackendFactory;
 import io.github.camelparallel.backend.thread.ThreadBackendFactory;
 import io.github.camelparallel.backend.thread.VirtualThreadBackendFactory;
@@ -62,6 +63,7 @@ public class ParallelComponent extends DefaultComponent {
         factories.put("thread", new ThreadBackendFactory(getCamelContext(), this));
         factories.put("virtual", new VirtualThreadBackendFactory());
         factories.put("process", new ProcessBackendFactory(getCamelContext(), this));
+        factories.put("hazelcast", new HazelcastBackendFactory(getCamelContext(), this));
         pools = new ParallelPools(factories);
     }
 

@@ -22,7 +22,8 @@ public class ParallelConfiguration implements Cloneable {
     /** Pool options: endpoints of one name share a pool, so these must agree between them. */
     static final Set<String> POOL_OPTIONS = Set.of("backend", "poolSize", "executorService", "threadPoolProfile",
             "command", "workerClasspath", "workerJvmOptions", "javaHome", "initializer", "lazyStart", "maxTasksPerWorker",
-            "workerStartupTimeout", "maxMessageSize", "workerEnv", "task", "workerCds", "workerCdsDir");
+            "workerStartupTimeout", "maxMessageSize", "workerEnv", "task", "workerCds", "workerCdsDir", "members",
+            "clientMode", "hazelcastInstance", "clusterName", "hazelcastConfig");
 
     @UriParam(label = "producer", description = "The function run over every item: a java.util.function.Function, a Camel"
             + " Processor (one exchange per item) or any bean (see method), as a reference: #name, #bean:name,"
@@ -31,9 +32,10 @@ public class ParallelConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "The one-argument method of the task bean to call with each item,"
             + " when the bean is not a Function or Processor or has several candidate methods.")
     private String method;
-    @UriParam(label = "common", defaultValue = "thread", enums = "thread,virtual,process",
+    @UriParam(label = "common", defaultValue = "thread", enums = "thread,virtual,process,hazelcast",
               description = "Where items run: thread (platform threads from Camel's ExecutorServiceManager), virtual"
-                      + " (virtual threads, Java 21 or newer) or process (warm worker processes, JVM or any language).")
+                      + " (virtual threads, Java 21 or newer), process (warm worker processes, JVM or any language) or"
+                      + " hazelcast (a Hazelcast cluster, embedded in this JVM by default; needs com.hazelcast:hazelcast).")
     private String backend = "thread";
     @UriParam(label = "common", defaultValue = "-1",
               description = "How many items run at once. Positive: that many; -1: all available processors; -2: all but"
@@ -125,6 +127,29 @@ public class ParallelConfiguration implements Cloneable {
                       + " the user; default ~/.cache/camel-parallel/cds.")
     private String workerCdsDir;
 
+    @UriParam(label = "hazelcast",
+              description = "backend=hazelcast: host:port of cluster members to join over TCP-IP (multicast is off), comma"
+                      + " separated; with clientMode, the members to connect to. Empty: an embedded member alone, bound"
+                      + " to 127.0.0.1, in a private cluster.")
+    private String members;
+    @UriParam(label = "hazelcast", defaultValue = "false",
+              description = "backend=hazelcast: connect as a Hazelcast client instead of joining as a member, so this"
+                      + " JVM runs no tasks (the members do).")
+    private boolean clientMode;
+    @UriParam(label = "hazelcast,advanced",
+              description = "backend=hazelcast: your own HazelcastInstance (#ref), used as is and never shut down; it"
+                      + " must register the data serializable factory io.github.camelparallel.backend.hazelcast"
+                      + ".ParallelSerializables.")
+    private Object hazelcastInstance;
+    @UriParam(label = "hazelcast",
+              description = "backend=hazelcast: the cluster name; default camel-parallel when members or clientMode is"
+                      + " set, else a private name.")
+    private String clusterName;
+    @UriParam(label = "hazelcast,advanced",
+              description = "backend=hazelcast: a Hazelcast XML or YAML configuration file (a client configuration in"
+                      + " client mode) to start from instead of the built-in defaults.")
+    private String hazelcastConfig;
+
     /** The options a backend factory reads, by option name; unset ones are left out. */
     Map<String, Object> backendSettings() {
         Map<String, Object> settings = new HashMap<>();
@@ -150,6 +175,14 @@ public class ParallelConfiguration implements Cloneable {
             settings.put("maxMessageSize", maxMessageSize);
             settings.put("workerCds", workerCds);
             putIfSet(settings, "workerCdsDir", workerCdsDir);
+        }
+        if ("hazelcast".equals(backend)) {
+            putIfSet(settings, "task", task == null || task instanceof String ? task : task.getClass().getName());
+            putIfSet(settings, "members", members);
+            settings.put("clientMode", clientMode);
+            putIfSet(settings, "hazelcastInstance", hazelcastInstance);
+            putIfSet(settings, "clusterName", clusterName);
+            putIfSet(settings, "hazelcastConfig", hazelcastConfig);
         }
         return settings;
     }
@@ -409,5 +442,45 @@ public class ParallelConfiguration implements Cloneable {
 
     public void setWorkerCdsDir(String workerCdsDir) {
         this.workerCdsDir = workerCdsDir;
+    }
+
+    public String getMembers() {
+        return members;
+    }
+
+    public void setMembers(String members) {
+        this.members = members;
+    }
+
+    public boolean isClientMode() {
+        return clientMode;
+    }
+
+    public void setClientMode(boolean clientMode) {
+        this.clientMode = clientMode;
+    }
+
+    public Object getHazelcastInstance() {
+        return hazelcastInstance;
+    }
+
+    public void setHazelcastInstance(Object hazelcastInstance) {
+        this.hazelcastInstance = hazelcastInstance;
+    }
+
+    public String getClusterName() {
+        return clusterName;
+    }
+
+    public void setClusterName(String clusterName) {
+        this.clusterName = clusterName;
+    }
+
+    public String getHazelcastConfig() {
+        return hazelcastConfig;
+    }
+
+    public void setHazelcastConfig(String hazelcastConfig) {
+        this.hazelcastConfig = hazelcastConfig;
     }
 }

@@ -1,14 +1,11 @@
 package io.github.camelparallel.backend.process;
 
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.github.camelparallel.backend.FunctionTaskClass;
 import io.github.camelparallel.spi.ParallelBackend;
 import io.github.camelparallel.spi.ParallelBackendFactory;
 import io.github.camelparallel.spi.PoolSpec;
@@ -56,14 +53,14 @@ public final class ProcessBackendFactory implements ParallelBackendFactory {
         int maxMessageSize = (Integer) spec.settings().getOrDefault(MAX_MESSAGE_SIZE, 64 * 1024 * 1024);
         WorkerCommand workerCommand;
         WorkerClassArchive archive = null;
-        JavaType resultType = null;
+        java.lang.reflect.Type resultType = null;
         if (command != null && !command.isBlank()) {
             workerCommand = WorkerCommand.external(command, env);
         } else {
-            Class<?> taskClass = taskClass(spec);
-            JavaType[] types = TypeFactory.defaultInstance().findTypeParameters(taskClass, Function.class);
-            resultType = types.length == 2 ? types[1] : null;
-            String initializer = className(spec.setting(INITIALIZER));
+            Class<?> taskClass = FunctionTaskClass.resolve(spec.setting(TASK), spec.name(), "process",
+                    context.getClassResolver());
+            resultType = FunctionTaskClass.resultType(taskClass);
+            String initializer = FunctionTaskClass.className(spec.setting(INITIALIZER));
             workerCommand = WorkerCommand.jvm((String) spec.setting(JAVA_HOME), (String) spec.setting(WORKER_JVM_OPTIONS),
                     (String) spec.setting(WORKER_CLASSPATH), taskClass.getName(), initializer, maxMessageSize, env);
             if (!Boolean.FALSE.equals(spec.setting(WORKER_CDS))) {
@@ -87,47 +84,4 @@ public final class ProcessBackendFactory implements ParallelBackendFactory {
                 : Path.of(System.getProperty("user.home"), ".cache", "camel-parallel", "cds");
     }
 
-    private Class<?> taskClass(PoolSpec spec) {
-        Object task = spec.setting(TASK);
-        if (task == null) {
-            throw new IllegalArgumentException("backend=process of parallel:" + spec.name() + " needs a task class"
-                    + " (task=#class:fqcn, a java.util.function.Function with a public no-arg constructor) or a worker"
-                    + " command (command=python3 my_worker.py)");
-        }
-        Class<?> type;
-        if (task instanceof String name) {
-            String fqcn = className(name);
-            type = context.getClassResolver().resolveClass(fqcn);
-            if (type == null) {
-                throw new IllegalArgumentException("Option task of parallel:" + spec.name() + ": class " + fqcn
-                        + " not found");
-            }
-        } else {
-            type = task.getClass();
-        }
-        if (!Function.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("Option task of parallel:" + spec.name() + ": " + type.getName()
-                    + " is not a java.util.function.Function; backend=process runs Function classes (or a command=)");
-        }
-        try {
-            if (!Modifier.isPublic(type.getModifiers()) || !Modifier.isPublic(type.getConstructor().getModifiers())) {
-                throw new NoSuchMethodException("not public");
-            }
-        } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException("Option task of parallel:" + spec.name() + ": " + type.getName()
-                    + " needs to be a public class with a public no-arg constructor: each worker process creates its own"
-                    + " instance");
-        }
-        return type;
-    }
-
-    private static String className(Object reference) {
-        if (reference == null) {
-            return null;
-        }
-        if (reference instanceof String s) {
-            return s.startsWith("#class:") ? s.substring(7).trim() : s.trim();
-        }
-        return reference.getClass().getName();
-    }
 }

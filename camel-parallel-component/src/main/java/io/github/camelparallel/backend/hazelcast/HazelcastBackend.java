@@ -1,0 +1,212 @@
+package io.github.camelparallel.backend.hazelcast;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.durableexecutor.DurableExecutorService;
+import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
+import com.hazelcast.core.IExecutorService;
+import io.github.camelparallel.protocol.ItemJson;
+import io.github.camelparallel.spi.BackendCapabilities;
+import io.github.camelparallel.spi.Chunk;
+import io.github.camelparallel.spi.ChunkListener;
+import io.github.camelparallel.spi.ParallelBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs chunks on a Hazelcast cluster: each chunk is a {@link ChunkTask} (the worker protocol's {@code run} frame)
+ * submitted to the durable executor {@code parallel-<pool>}, which keeps it on a partition's owner and its backup, so a
+ * member that dies mid-chunk loses nothing: the backup runs it again (at-least-once; tasks should be idempotent).
+ * <p>
+ * Modes: embedded (this JVM is a member; alone by default, in a private cluster bound to 127.0.0.1), {@code members}
+ * (this JVM joins a cluster over TCP-IP), client ({@code clientMode}: this JVM runs no tasks), or the user's own
+ * instance (used as is, never shut down). Submitting is a network round trip, so it happens on this pool's I/O
+ * threads, never on the caller's; results are read there too ({@link Submission}).
+ * <p>
+ * States: NEW → STARTED ({@link #start()} creates or adopts the instance) → STOPPED ({@link #stop()}: chunks in flight
+ * fail by index with "stopped", an instance we created is shut down, the I/O pool is released). {@code instance} and
+ * {@code executor} are volatile (written by start/stop, read by submitting threads); {@code inFlight} is a concurrent
+ * map. Thread-safe.
+ */
+public final class HazelcastBackend implements ParallelBackend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastBackend.class);
+
+    private final HazelcastPoolSettings settings;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService io;
+    private final Consumer<ExecutorService> releaseIo;
+    private final ItemJson json;
+    private final Map<Chunk, Submission> inFlight = new ConcurrentHashMap<>();
+    private volatile HazelcastInstance instance;
+    private volatile boolean ownsInstance;
+    private volatile DurableExecutorService executor;
+    private volatile IExecutorService control;
+    private volatile BackendCapabilities capabilities;
+
+    public HazelcastBackend(HazelcastPoolSettings settings, ScheduledExecutorService scheduler, ExecutorService io,
+            Consumer<ExecutorService> releaseIo) {
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.io = io;
+        this.releaseIo = releaseIo;
+        this.json = new ItemJson(settings.resultType());
+        // a network round trip per chunk: 20..200 ms chunks hide it and still balance well
+        this.capabilities = new BackendCapabilities(settings.poolSize(), false, 20_000_000L, 200_000_000L);
+    }
+
+    @Override
+    public BackendCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public void start() throws Exception {
+        HazelcastInstance hz;
+        if (settings.instance() != null) {
+            hz = (HazelcastInstance) settings.instance();
+            ownsInstance = false;
+        } else if (settings.clientMode()) {
+            hz = HazelcastClient.newHazelcastClient(HazelcastConfigs.client(clusterName(), settings.members(),
+                    settings.configFile()));
+            ownsInstance = true;
+        } else {
+            hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.member(clusterName(),
+                    HazelcastConfigs.DEFAULT_PORT, settings.members(), settings.poolSize(), settings.members().isEmpty(),
+                    settings.configFile()));
+            ownsInstance = true;
+        }
+        int members = hz.getCluster().getMembers().size();
+        if (members == 0) {
+            if (ownsInstance) {
+                hz.shutdown();
+            }
+            throw new IllegalStateException("parallel:" + settings.poolName() + ": the Hazelcast cluster has no member"
+                    + " to run tasks on");
+        }
+        instance = hz;
+        executor = hz.getDurableExecutorService(HazelcastConfigs.EXECUTOR_PREFIX + settings.poolName());
+        control = hz.getExecutorService(HazelcastConfigs.CONTROL_EXECUTOR);
+        int parallelism = settings.poolSize() * members; // every member runs poolSize chunks at once
+        capabilities = new BackendCapabilities(parallelism, false, 20_000_000L, 200_000_000L);
+        LOG.info("[{}] on Hazelcast cluster '{}' ({}, {} members, {} threads each)", settings.poolName(),
+                hz.getConfig().getClusterName(), settings.instance() != null ? "your instance"
+                        : settings.clientMode() ? "client" : "member", members, settings.poolSize());
+    }
+
+    /** The cluster name: the option, or for an embedded member alone a private one, so it joins nobody by chance. */
+    private String clusterName() {
+        if (settings.clusterName() != null && !settings.clusterName().isBlank()) {
+            return settings.clusterName();
+        }
+        return settings.members().isEmpty() && !settings.clientMode()
+                ? "camel-parallel-" + UUID.randomUUID() : "camel-parallel";
+    }
+
+    @Override
+    public void execute(Chunk chunk, ChunkListener listener) {
+        DurableExecutorService durable = executor;
+        if (durable == null) {
+            throw new RejectedExecutionException("parallel:" + settings.poolName() + " is not running");
+        }
+        if (!chunk.tryClaim()) {
+            return;
+        }
+        chunk.releaseRunner(); // the claiming thread does not run it: an interrupt must never reach that thread
+        Submission submission = new Submission(this, chunk, listener, UUID.randomUUID().toString());
+        if (!submission.encode()) {
+            return; // no item could be sent: every one was reported already
+        }
+        inFlight.put(chunk, submission);
+        chunk.onInterrupt(submission::interrupted);
+        try {
+            io.execute(() -> submission.submit(durable));
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(chunk);
+            throw new RejectedExecutionException("parallel:" + settings.poolName() + " is stopping", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        executor = null;
+        RejectedExecutionException stopped = new RejectedExecutionException("parallel:" + settings.poolName()
+                + " was stopped before its chunk finished");
+        for (Submission submission : inFlight.values()) {
+            submission.fail(stopped);
+        }
+        HazelcastInstance hz = instance;
+        instance = null;
+        if (hz != null && ownsInstance) {
+            try {
+                hz.shutdown();
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] shutting down the Hazelcast instance failed: {}", settings.poolName(), e.toString());
+            }
+        }
+        releaseIo.accept(io);
+        LOG.debug("[{}] stopped", settings.poolName());
+    }
+
+    /** The instance the pool runs on (for tests and management); null when stopped. */
+    public HazelcastInstance instance() {
+        return instance;
+    }
+
+    // --- for Submission ---
+
+    HazelcastPoolSettings settings() {
+        return settings;
+    }
+
+    ItemJson json() {
+        return json;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    ExecutorService io() {
+        return io;
+    }
+
+    void finished(Chunk chunk) {
+        inFlight.remove(chunk);
+    }
+
+    /** Asks every member to interrupt the run (best effort; the member running it, if any, does). */
+    void cancelEverywhere(String runId) {
+        IExecutorService broadcast = control;
+        if (broadcast == null) {
+            return;
+        }
+        try {
+            broadcast.executeOnAllMembers(new CancelRun(runId));
+        } catch (RuntimeException e) {
+            LOG.debug("[{}] cancelling run {} failed: {}", settings.poolName(), runId, e.toString());
+        }
+    }
+
+    /** Frees a finished task's result slot on its partition (results stay until disposed). */
+    void dispose(DurableExecutorServiceFuture<?> future) {
+        DurableExecutorService durable = executor;
+        if (durable == null || future.getTaskId() < 0) {
+            return;
+        }
+        try {
+            durable.disposeResult(future.getTaskId());
+        } catch (RuntimeException e) {
+            LOG.debug("[{}] disposing task {} failed: {}", settings.poolName(), future.getTaskId(), e.toString());
+        }
+    }
+}

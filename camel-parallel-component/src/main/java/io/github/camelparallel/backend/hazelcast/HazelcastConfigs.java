@@ -92,6 +92,9 @@ public final class HazelcastConfigs {
             config.getNetworkConfig().setAddresses(members.isEmpty() ? List.of("127.0.0.1:" + DEFAULT_PORT)
                     : members);
             config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(30_000);
+            // a client stops waiting on a silent member as soon as the members do (Hazelcast's client default is 60 s)
+            config.setProperty("hazelcast.client.heartbeat.interval", Long.toString(DEFAULT_HEARTBEAT_SECONDS * 1000L));
+            config.setProperty("hazelcast.client.heartbeat.timeout", Long.toString(DEFAULT_NO_HEARTBEAT_SECONDS * 1000L));
         }
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");

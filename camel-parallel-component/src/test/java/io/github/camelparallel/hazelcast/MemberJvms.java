@@ -1,0 +1,94 @@
+package io.github.camelparallel.hazelcast;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.github.camelparallel.backend.hazelcast.MemberMain;
+
+/**
+ * Cluster member JVMs for the tests: {@link MemberMain} on 127.0.0.1 with free ports and a unique cluster name, on
+ * the test's own classpath (so the members have the task classes). {@link #close()} kills every one left.
+ */
+final class MemberJvms implements AutoCloseable {
+
+    final String cluster = "test-" + java.util.UUID.randomUUID();
+    final List<Integer> ports = new ArrayList<>();
+    final List<Process> processes = new ArrayList<>();
+
+    MemberJvms(int count, String scratchEnv, String scratch) throws Exception {
+        for (int i = 0; i < count; i++) {
+            ports.add(freePort());
+        }
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<CompletableFuture<String>> ready = new ArrayList<>();
+        for (int port : ports) {
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    MemberMain.class.getName(), "--cluster", cluster, "--port", Integer.toString(port), "--members",
+                    members(), "--pool-size", "2", "--interface", "127.0.0.1")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            if (scratchEnv != null) {
+                builder.environment().put(scratchEnv, scratch);
+            }
+            Process process = builder.start();
+            processes.add(process);
+            ready.add(CompletableFuture.supplyAsync(() -> readyLine(process)));
+        }
+        for (CompletableFuture<String> line : ready) {
+            String seen = line.get(90, TimeUnit.SECONDS);
+            if (seen == null || !seen.startsWith("MEMBER READY")) {
+                close();
+                throw new IllegalStateException("a member JVM did not start: " + seen);
+            }
+        }
+    }
+
+    String members() {
+        return ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+    }
+
+    private static String readyLine(Process process) {
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("MEMBER READY")) {
+                    return line;
+                }
+            }
+            return "exited with " + process.waitFor();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process process : processes) {
+            process.destroyForcibly();
+        }
+        for (Process process : processes) {
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -19,6 +18,7 @@ import io.github.camelparallel.ParallelConstants;
 import io.github.camelparallel.ParallelTaskException;
 import io.github.camelparallel.TestContexts;
 import io.github.camelparallel.dispatch.ResultIterator;
+import io.github.camelparallel.streaming.CountingInput;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -251,34 +251,5 @@ public abstract class StreamingContractSuite {
                 send(IntStream.range(0, 50).boxed().iterator()));
         assertEquals(25, seen[0].failedCount());
         assertTrue(seen[0].errors().containsKey(49));
-    }
-
-    /** An input that counts what was read from it and whether it was closed. */
-    static final class CountingInput implements Iterator<Integer>, Closeable {
-        final AtomicInteger pulled = new AtomicInteger();
-        final AtomicBoolean closed = new AtomicBoolean();
-        private final int size;
-
-        CountingInput(int size) {
-            this.size = size;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return pulled.get() < size;
-        }
-
-        @Override
-        public Integer next() {
-            if (closed.get()) {
-                throw new IllegalStateException("read after close");
-            }
-            return pulled.getAndIncrement();
-        }
-
-        @Override
-        public void close() {
-            closed.set(true);
-        }
     }
 }

@@ -59,14 +59,14 @@ class HazelcastClusterTest {
 
     @Test
     void aClientRunsABatchOnThreeMemberJvmsInOrder() throws Exception {
-        members = new MemberJvms(3, null, null);
+        members = new MemberJvms(3);
         startClient("poolSize=2&chunkSize=10");
         assertEquals(squares(300), run(300));
     }
 
     @Test
     void aMemberKilledMinusNineMidBatchLosesNoItem() throws Exception {
-        members = new MemberJvms(3, null, null);
+        members = new MemberJvms(3);
         startClient("poolSize=2&chunkSize=5");
         Thread killer = new Thread(() -> {
             sleep(1500);
@@ -85,7 +85,7 @@ class HazelcastClusterTest {
 
     @Test
     void aHungMemberIsDeclaredDeadAndItsChunksRunElsewhere() throws Exception {
-        members = new MemberJvms(3, null, null);
+        members = new MemberJvms(3);
         startClient("poolSize=2&chunkSize=5");
         long pid = members.processes.get(2).pid();
         Thread freezer = new Thread(() -> {

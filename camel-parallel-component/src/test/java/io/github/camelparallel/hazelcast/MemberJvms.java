@@ -19,24 +19,28 @@ import io.github.camelparallel.backend.hazelcast.MemberMain;
  */
 final class MemberJvms implements AutoCloseable {
 
+    /** The module flags Hazelcast asks for on JDK 17+ (as docs/distributed.md says to start members). */
+    static final List<String> HAZELCAST_JVM_FLAGS = List.of("--add-modules", "java.se",
+            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
     final String cluster = "test-" + java.util.UUID.randomUUID();
     final List<Integer> ports = new ArrayList<>();
     final List<Process> processes = new ArrayList<>();
 
-    MemberJvms(int count, String scratchEnv, String scratch) throws Exception {
+    MemberJvms(int count) throws Exception {
         for (int i = 0; i < count; i++) {
             ports.add(freePort());
         }
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<CompletableFuture<String>> ready = new ArrayList<>();
         for (int port : ports) {
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    MemberMain.class.getName(), "--cluster", cluster, "--port", Integer.toString(port), "--members",
-                    members(), "--pool-size", "2", "--interface", "127.0.0.1")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
-            if (scratchEnv != null) {
-                builder.environment().put(scratchEnv, scratch);
-            }
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+            command.addAll(HAZELCAST_JVM_FLAGS);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), MemberMain.class.getName(), "--cluster", cluster, "--port", Integer.toString(port), "--members",
+                    members(), "--pool-size", "2", "--interface", "127.0.0.1"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
             Process process = builder.start();
             processes.add(process);
             ready.add(CompletableFuture.supplyAsync(() -> readyLine(process)));

@@ -1,6 +1,5 @@
 package io.github.camelparallel.streaming;
 
-import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -260,35 +259,6 @@ class StreamingRouteTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** An input that counts what was read from it and whether it was closed. */
-    static final class CountingInput implements Iterator<Integer>, Closeable {
-        final AtomicInteger pulled = new AtomicInteger();
-        final AtomicBoolean closed = new AtomicBoolean();
-        private final int size;
-
-        CountingInput(int size) {
-            this.size = size;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return pulled.get() < size;
-        }
-
-        @Override
-        public Integer next() {
-            if (closed.get()) {
-                throw new IllegalStateException("read after close");
-            }
-            return pulled.getAndIncrement();
-        }
-
-        @Override
-        public void close() {
-            closed.set(true);
         }
     }
 }

@@ -106,7 +106,9 @@ public final class Dispatcher implements ChunkListener {
         this.handoff = handoff;
         this.source = source;
         int parallelism = backend.capabilities().parallelism();
-        this.maxInFlight = options.maxInFlight() > 0 ? options.maxInFlight() : 2 * parallelism;
+        int window = options.maxInFlight() > 0 ? options.maxInFlight() : 2 * parallelism;
+        int cap = backend.capabilities().maxInFlight();
+        this.maxInFlight = cap > 0 ? Math.min(window, cap) : window;
         this.chunker = options.chunkSize() > 0
                 ? Chunker.fixed(options.chunkSize())
                 : new AutoChunker(parallelism, backend.capabilities().minChunkNanos(),
@@ -572,9 +574,27 @@ public final class Dispatcher implements ChunkListener {
         return abortFromOutside(cause, "the pool refused " + chunk + ": " + e.getMessage(), true);
     }
 
+    /**
+     * Reading the input failed: nothing more is read, the items read before it still run and settle, and then the
+     * batch fails with the read error (a stream hands out what settled, then throws).
+     */
     private boolean inputFailed(RuntimeException e) {
-        LOG.warn("[{}] reading the batch input failed after {} items: {}", options.poolName(), pulled, e.toString());
-        return abortFromOutside(e, "reading the input failed after " + pulled + " items: " + e, true);
+        lock.lock();
+        try {
+            if (state != State.RUNNING) {
+                return false;
+            }
+            LOG.warn("[{}] reading the batch input failed after {} items: {}", options.poolName(), pulled, e.toString());
+            inputEnded = true;
+            if (failure == null) {
+                String batch = stream == null ? "Batch of " + listSize : "Streamed batch";
+                failure = new BatchFailure(pulled, batch + " on parallel:" + options.poolName()
+                        + " ended early: reading the input failed after " + pulled + " items: " + e, e);
+            }
+            return finishIfAllSettledLocked();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Ends a running batch early from outside the lock; true when it ended now (the caller then completes it). */

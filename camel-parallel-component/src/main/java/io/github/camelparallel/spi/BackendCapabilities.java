@@ -9,10 +9,21 @@ package io.github.camelparallel.spi;
  *                         blocked caller can run chunks itself (this is what makes nested batches deadlock-free)
  * @param minChunkNanos    the lower edge of the auto-chunking target band (per-chunk overhead is hidden above it)
  * @param maxChunkNanos    the upper edge of the band (chunks longer than this hurt load balancing)
+ * @param maxInFlight      the most chunks of one batch the backend accepts at once, whatever the window option says
+ *                         (a durable executor's capacity); 0 for no limit
  */
-public record BackendCapabilities(int parallelism, boolean runsInCaller, long minChunkNanos, long maxChunkNanos) {
+public record BackendCapabilities(int parallelism, boolean runsInCaller, long minChunkNanos, long maxChunkNanos,
+        int maxInFlight) {
+
+    /** Capabilities without a limit on chunks in flight. */
+    public BackendCapabilities(int parallelism, boolean runsInCaller, long minChunkNanos, long maxChunkNanos) {
+        this(parallelism, runsInCaller, minChunkNanos, maxChunkNanos, 0);
+    }
 
     public BackendCapabilities {
+        if (maxInFlight < 0) {
+            throw new IllegalArgumentException("maxInFlight must be >= 0, was " + maxInFlight);
+        }
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
         }

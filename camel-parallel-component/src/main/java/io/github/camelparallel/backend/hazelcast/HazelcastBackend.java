@@ -97,7 +97,11 @@ public final class HazelcastBackend implements ParallelBackend {
         executor = hz.getDurableExecutorService(HazelcastConfigs.EXECUTOR_PREFIX + settings.poolName());
         control = hz.getExecutorService(HazelcastConfigs.CONTROL_EXECUTOR);
         int parallelism = settings.poolSize() * members; // every member runs poolSize chunks at once
-        capabilities = new BackendCapabilities(parallelism, false, 20_000_000L, 200_000_000L);
+        // a partition holds DURABLE_CAPACITY tasks and chunks go to random partitions: a window of a quarter of the
+        // total never overflows one in practice (and at most DURABLE_CAPACITY never can, whatever the placement)
+        int partitions = hz.getPartitionService().getPartitions().size();
+        int cap = Math.max(HazelcastConfigs.DURABLE_CAPACITY, partitions * HazelcastConfigs.DURABLE_CAPACITY / 4);
+        capabilities = new BackendCapabilities(parallelism, false, 20_000_000L, 200_000_000L, cap);
         LOG.info("[{}] on Hazelcast cluster '{}' ({}, {} members, {} threads each)", settings.poolName(),
                 hz.getConfig().getClusterName(), settings.instance() != null ? "your instance"
                         : settings.clientMode() ? "client" : "member", members, settings.poolSize());

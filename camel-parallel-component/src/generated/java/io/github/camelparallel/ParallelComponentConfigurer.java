@@ -49,6 +49,10 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "hazelcastConfig": getOrCreateConfiguration(target).setHazelcastConfig(property(camelContext, java.lang.String.class, value)); return true;
         case "hazelcastinstance":
         case "hazelcastInstance": getOrCreateConfiguration(target).setHazelcastInstance(property(camelContext, java.lang.Object.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "initializer": getOrCreateConfiguration(target).setInitializer(property(camelContext, java.lang.Object.class, value)); return true;
         case "javahome":
         case "javaHome": getOrCreateConfiguration(target).setJavaHome(property(camelContext, java.lang.String.class, value)); return true;
@@ -71,6 +75,9 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "ordered": getOrCreateConfiguration(target).setOrdered(property(camelContext, boolean.class, value)); return true;
         case "poolsize":
         case "poolSize": getOrCreateConfiguration(target).setPoolSize(property(camelContext, int.class, value)); return true;
+        case "progress": getOrCreateConfiguration(target).setProgress(property(camelContext, boolean.class, value)); return true;
+        case "progressinterval":
+        case "progressInterval": getOrCreateConfiguration(target).setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
@@ -118,6 +125,10 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "hazelcastConfig": return java.lang.String.class;
         case "hazelcastinstance":
         case "hazelcastInstance": return java.lang.Object.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "initializer": return java.lang.Object.class;
         case "javahome":
         case "javaHome": return java.lang.String.class;
@@ -140,6 +151,9 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "ordered": return boolean.class;
         case "poolsize":
         case "poolSize": return int.class;
+        case "progress": return boolean.class;
+        case "progressinterval":
+        case "progressInterval": return long.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "streaming": return boolean.class;
@@ -188,6 +202,10 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "hazelcastConfig": return getOrCreateConfiguration(target).getHazelcastConfig();
         case "hazelcastinstance":
         case "hazelcastInstance": return getOrCreateConfiguration(target).getHazelcastInstance();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "initializer": return getOrCreateConfiguration(target).getInitializer();
         case "javahome":
         case "javaHome": return getOrCreateConfiguration(target).getJavaHome();
@@ -210,6 +228,9 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "ordered": return getOrCreateConfiguration(target).isOrdered();
         case "poolsize":
         case "poolSize": return getOrCreateConfiguration(target).getPoolSize();
+        case "progress": return getOrCreateConfiguration(target).isProgress();
+        case "progressinterval":
+        case "progressInterval": return getOrCreateConfiguration(target).getProgressInterval();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "streaming": return getOrCreateConfiguration(target).isStreaming();

@@ -65,6 +65,9 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "ordered": target.getConfiguration().setOrdered(property(camelContext, boolean.class, value)); return true;
         case "poolsize":
         case "poolSize": target.getConfiguration().setPoolSize(property(camelContext, int.class, value)); return true;
+        case "progress": target.getConfiguration().setProgress(property(camelContext, boolean.class, value)); return true;
+        case "progressinterval":
+        case "progressInterval": target.getConfiguration().setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "streaming": target.getConfiguration().setStreaming(property(camelContext, boolean.class, value)); return true;
@@ -135,6 +138,9 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "ordered": return boolean.class;
         case "poolsize":
         case "poolSize": return int.class;
+        case "progress": return boolean.class;
+        case "progressinterval":
+        case "progressInterval": return long.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "streaming": return boolean.class;
@@ -206,6 +212,9 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "ordered": return target.getConfiguration().isOrdered();
         case "poolsize":
         case "poolSize": return target.getConfiguration().getPoolSize();
+        case "progress": return target.getConfiguration().isProgress();
+        case "progressinterval":
+        case "progressInterval": return target.getConfiguration().getProgressInterval();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "streaming": return target.getConfiguration().isStreaming();

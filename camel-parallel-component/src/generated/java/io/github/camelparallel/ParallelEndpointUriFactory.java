@@ -24,7 +24,7 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(39);
         props.add("backend");
         props.add("bridgeErrorHandler");
         props.add("chunkSize");
@@ -50,6 +50,8 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
         props.add("onError");
         props.add("ordered");
         props.add("poolSize");
+        props.add("progress");
+        props.add("progressInterval");
         props.add("retryDelay");
         props.add("streaming");
         props.add("task");

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelparallel.backend.hazelcast.HazelcastBackendFactory;
+import io.github.camelparallel.management.PoolManagement;
 import io.github.camelparallel.backend.process.ProcessBackendFactory;
 import io.github.camelparallel.backend.thread.ThreadBackendFactory;
 import io.github.camelparallel.backend.thread.VirtualThreadBackendFactory;
@@ -18,7 +19,7 @@ import io.github.camelparallel.spi.PoolSpec;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.ObjectHelper;
 
 /**
@@ -30,7 +31,7 @@ import org.apache.camel.util.ObjectHelper;
  * Thread-safe: the name registry is synchronized on this component.
  */
 @Component("parallel")
-public class ParallelComponent extends DefaultComponent {
+public class ParallelComponent extends HealthCheckComponent {
 
     @Metadata(description = "Component-level defaults for every option; each endpoint gets its own copy.")
     private ParallelConfiguration configuration = new ParallelConfiguration();
@@ -64,7 +65,8 @@ public class ParallelComponent extends DefaultComponent {
         factories.put("virtual", new VirtualThreadBackendFactory());
         factories.put("process", new ProcessBackendFactory(getCamelContext(), this));
         factories.put("hazelcast", new HazelcastBackendFactory(getCamelContext(), this));
-        pools = new ParallelPools(factories);
+        pools = new ParallelPools(factories,
+                (spec, backend) -> PoolManagement.start(getCamelContext(), spec, backend, isHealthCheckProducerEnabled()));
     }
 
     @Override
@@ -94,6 +96,11 @@ public class ParallelComponent extends DefaultComponent {
 
     ExecutorService getHandoff() {
         return handoff;
+    }
+
+    /** The statistics, MBean, meters and health check of the running pool of that name, or null. */
+    public PoolManagement getPoolManagement(String name) {
+        return pools == null ? null : pools.management(name);
     }
 
     /** The resolved settings of the running pool of that name, or null (for tests and management). */

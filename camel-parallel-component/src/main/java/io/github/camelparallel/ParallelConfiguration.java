@@ -57,6 +57,15 @@ public class ParallelConfiguration implements Cloneable {
                       + " (at most maxInFlight chunks dispatched and not yet consumed), so memory stays bounded on"
                       + " inputs of any length. No batch headers are set; the iterator counts instead.")
     private boolean streaming;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Log the batch's progress at INFO every progressInterval (done/total, percent, items/s,"
+                      + " elapsed, ETA, failed, retried) and a final line, and publish the same numbers as"
+                      + " ParallelProgressEvent (a Camel event of type Custom) and in the exchange property"
+                      + " CamelParallelProgress.")
+    private boolean progress;
+    @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration",
+              description = "How often progress is reported when progress=true.")
+    private long progressInterval = 5000;
     @UriParam(label = "producer", defaultValue = "fail", enums = "fail,collect,skip",
               description = "What a failed item does: fail the exchange with ParallelTaskException (fail), leave null"
                       + " at its position (collect), or leave it out (skip). Failures are listed in the"
@@ -205,6 +214,9 @@ public class ParallelConfiguration implements Cloneable {
 
     /** Validates and converts the batch options; errors name the option. */
     DispatchOptions toDispatchOptions(String poolName) {
+        if (progress && progressInterval <= 0) {
+            throw new IllegalArgumentException("Option progressInterval must be > 0 but was " + progressInterval);
+        }
         return new DispatchOptions(poolName, requireNonNegative("chunkSize", chunkSize),
                 requireNonNegative("maxInFlight", maxInFlight), ordered, ErrorPolicy.parse(onError),
                 requireNonNegative("maxRetries", maxRetries), retryDelay, taskTimeout, timeout, streaming);
@@ -226,6 +238,22 @@ public class ParallelConfiguration implements Cloneable {
                     + " number, or -1 (all processors), -2 (all but one), ...");
         }
         return resolved;
+    }
+
+    public boolean isProgress() {
+        return progress;
+    }
+
+    public void setProgress(boolean progress) {
+        this.progress = progress;
+    }
+
+    public long getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(long progressInterval) {
+        this.progressInterval = progressInterval;
     }
 
     public boolean isStreaming() {

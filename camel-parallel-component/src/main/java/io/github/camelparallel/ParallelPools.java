@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiFunction;
 
+import io.github.camelparallel.management.PoolManagement;
 import io.github.camelparallel.spi.ParallelBackend;
 import io.github.camelparallel.spi.ParallelBackendFactory;
 import io.github.camelparallel.spi.PoolSpec;
@@ -27,20 +29,25 @@ final class ParallelPools {
         final PoolSpec spec;
         final Map<String, Object> values;
         final ParallelBackend backend;
+        final PoolManagement management;
         int references;
 
-        Pool(PoolSpec spec, Map<String, Object> values, ParallelBackend backend) {
+        Pool(PoolSpec spec, Map<String, Object> values, ParallelBackend backend, PoolManagement management) {
             this.spec = spec;
             this.values = values;
             this.backend = backend;
+            this.management = management;
         }
     }
 
     private final Map<String, ParallelBackendFactory> factories;
+    private final BiFunction<PoolSpec, ParallelBackend, PoolManagement> watch;
     private final Map<String, Pool> pools = new HashMap<>();
 
-    ParallelPools(Map<String, ParallelBackendFactory> factories) {
+    /** @param watch starts the statistics, MBean, meters and health check of a pool that has just started */
+    ParallelPools(Map<String, ParallelBackendFactory> factories, BiFunction<PoolSpec, ParallelBackend, PoolManagement> watch) {
         this.factories = new LinkedHashMap<>(factories);
+        this.watch = watch;
     }
 
     /** Joins (or creates and starts) the pool of the endpoint's name. */
@@ -70,7 +77,7 @@ final class ParallelPools {
         PoolSpec spec = new PoolSpec(name, backendName, (Integer) values.get("poolSize"), scheduler, settings);
         ParallelBackend backend = factory.create(spec);
         backend.start();
-        pool = new Pool(spec, values, backend);
+        pool = new Pool(spec, values, backend, watch.apply(spec, backend));
         pool.references = 1;
         pools.put(name, pool);
         LOG.info("[{}] pool started: backend={}, poolSize={}", name, backendName, spec.poolSize());
@@ -85,6 +92,7 @@ final class ParallelPools {
         }
         if (--pool.references == 0) {
             pools.remove(name);
+            pool.management.close();
             pool.backend.stop();
             LOG.info("[{}] pool stopped", name);
         }
@@ -94,6 +102,12 @@ final class ParallelPools {
     synchronized PoolSpec spec(String name) {
         Pool pool = pools.get(name);
         return pool == null ? null : pool.spec;
+    }
+
+    /** What watches a running pool, or null. */
+    synchronized PoolManagement management(String name) {
+        Pool pool = pools.get(name);
+        return pool == null ? null : pool.management;
     }
 
     /** The backend of a running pool, or null. */

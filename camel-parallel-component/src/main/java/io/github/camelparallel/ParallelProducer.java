@@ -14,6 +14,7 @@ import io.github.camelparallel.dispatch.ChunkThreads;
 import io.github.camelparallel.dispatch.DispatchOptions;
 import io.github.camelparallel.dispatch.Dispatcher;
 import io.github.camelparallel.dispatch.ResultIterator;
+import io.github.camelparallel.management.PoolManagement;
 import io.github.camelparallel.spi.ParallelBackend;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -42,6 +43,9 @@ public class ParallelProducer extends DefaultAsyncProducer {
     private ParallelBackend backend;
     private boolean registeredTask;
     private final Set<ResultIterator> openStreams = ConcurrentHashMap.newKeySet();
+    /** Batches in flight (not streamed), failed by index if this producer stops under them. */
+    private final Set<Dispatcher> running = ConcurrentHashMap.newKeySet();
+    private PoolManagement management;
 
     public ParallelProducer(ParallelEndpoint endpoint) {
         super(endpoint);
@@ -64,6 +68,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
         }
         try {
             backend = endpoint.getComponent().acquirePool(endpoint);
+            management = endpoint.getComponent().getPoolManagement(endpoint.getName());
         } catch (Exception e) {
             unregisterTask();
             throw e;
@@ -74,6 +79,11 @@ public class ParallelProducer extends DefaultAsyncProducer {
     protected void doStop() throws Exception {
         for (ResultIterator stream : openStreams) {
             stream.close();
+        }
+        // Camel's graceful shutdown waited for in-flight exchanges up to its timeout; what is still running now fails
+        // by index, so no exchange waits forever and no item is dropped silently
+        for (Dispatcher batch : running) {
+            batch.abort("is shutting down: the batch did not finish before its route stopped");
         }
         if (backend != null) {
             backend = null;
@@ -107,18 +117,26 @@ public class ParallelProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        ProgressReporter progress = getEndpoint().getConfiguration().isProgress()
+                ? ProgressReporter.start(getEndpoint().getComponent(), exchange, dispatcher,
+                        getEndpoint().getConfiguration().getProgressInterval())
+                : null;
         if (options.streaming()) {
-            stream(exchange, dispatcher);
+            stream(exchange, dispatcher, outcome -> finished(dispatcher, outcome, progress));
             callback.done(true);
             return true;
         }
         if (ChunkThreads.insideChunk() && backend.capabilities().runsInCaller()) {
-            apply(exchange, dispatcher.runHelping());
+            BatchOutcome outcome = dispatcher.runHelping();
+            finished(dispatcher, outcome, progress);
+            apply(exchange, outcome);
             callback.done(true);
             return true;
         }
+        running.add(dispatcher);
         dispatcher.start(outcome -> {
             try {
+                finished(dispatcher, outcome, progress);
                 apply(exchange, outcome);
             } finally {
                 callback.done(false);
@@ -127,8 +145,20 @@ public class ParallelProducer extends DefaultAsyncProducer {
         return false;
     }
 
+    /** A batch ended: statistics and meters, the final progress line. */
+    private void finished(Dispatcher dispatcher, BatchOutcome outcome, ProgressReporter progress) {
+        running.remove(dispatcher);
+        PoolManagement watching = management;
+        if (watching != null) {
+            watching.record(outcome);
+        }
+        if (progress != null) {
+            progress.finish();
+        }
+    }
+
     /** Streaming: the body becomes the lazy results; the batch stops with the exchange or this producer. */
-    private void stream(Exchange exchange, Dispatcher dispatcher) {
+    private void stream(Exchange exchange, Dispatcher dispatcher, java.util.function.Consumer<BatchOutcome> onDone) {
         ResultIterator[] self = new ResultIterator[1];
         ResultIterator results = new ResultIterator(dispatcher,
                 failure -> new ParallelTaskException(failure.message(), failure.index(), failure.cause()),
@@ -151,7 +181,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
             message.removeHeader(header);
         }
         message.setBody(results);
-        dispatcher.start(null);
+        dispatcher.start(onDone);
     }
 
     /** A file the file component (or another) picked up, as a File or Path read line by line; else the body. */
@@ -173,7 +203,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
     private void apply(Exchange exchange, BatchOutcome outcome) {
         Message message = exchange.getMessage();
         message.setHeader(ParallelConstants.SIZE, outcome.size());
-        message.setHeader(ParallelConstants.FAILED_COUNT, outcome.failedCount());
+        message.setHeader(ParallelConstants.FAILED_COUNT, (int) outcome.failedCount());
         message.setHeader(ParallelConstants.RETRIES, outcome.retries());
         message.setHeader(ParallelConstants.ELAPSED, outcome.elapsedMillis());
         if (!outcome.errors().isEmpty()) {

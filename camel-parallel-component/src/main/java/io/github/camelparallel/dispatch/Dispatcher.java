@@ -87,6 +87,7 @@ public final class Dispatcher implements ChunkListener {
     private boolean submitting;
     private int retries;
     private long startNanos;
+    private long busyNanos;
     private ScheduledFuture<?> batchTimer;
     private BatchFailure failure;
     private BatchOutcome outcome;
@@ -269,6 +270,29 @@ public final class Dispatcher implements ChunkListener {
             complete();
         } else {
             source.close();
+        }
+    }
+
+    /** How far the batch has got, now (for progress lines and events); callable from any thread. */
+    public BatchProgress progress() {
+        lock.lock();
+        try {
+            return new BatchProgress(options.poolName(), results.settledCount(), results.failedCount(), retries,
+                    stream == null ? listSize : -1, state == State.CREATED ? 0 : System.nanoTime() - startNanos,
+                    state == State.DONE);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends a running batch from outside (its pool is shutting down): every item without an outcome fails by index with
+     * a {@link java.util.concurrent.RejectedExecutionException} carrying {@code reason}, running chunks are interrupted.
+     */
+    public void abort(String reason) {
+        if (abortFromOutside(new RejectedExecutionException("parallel:" + options.poolName() + " " + reason), reason,
+                true)) {
+            complete();
         }
     }
 
@@ -462,6 +486,7 @@ public final class Dispatcher implements ChunkListener {
             if (!inFlight.remove(chunk) || state != State.RUNNING) {
                 return;
             }
+            busyNanos += runNanos;
             if (chunk.attempt() == 1) {
                 chunker.record(chunk.size(), runNanos);
             }
@@ -666,8 +691,8 @@ public final class Dispatcher implements ChunkListener {
         }
         unclaimed.clear();
         readyRetries.clear();
-        outcome = results.outcome(stream == null ? listSize : pulled, retries, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
-                failure);
+        outcome = results.outcome(stream == null ? listSize : pulled, retries,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), failure, busyNanos);
         changed.signalAll();
         return true;
     }

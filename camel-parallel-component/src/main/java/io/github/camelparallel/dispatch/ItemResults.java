@@ -17,6 +17,9 @@ interface ItemResults {
     /** Items settled so far (successes and failures). */
     long settledCount();
 
+    /** Items failed so far. */
+    long failedCount();
+
     /** Whether another chunk of fresh items may be dispatched (a stream waits for its consumer). */
     boolean hasRoom();
 
@@ -26,5 +29,5 @@ interface ItemResults {
     Throwable error(int index);
 
     /** What the finished batch produced. */
-    BatchOutcome outcome(int size, int retries, long elapsedMillis, BatchFailure failure);
+    BatchOutcome outcome(int size, int retries, long elapsedMillis, BatchFailure failure, long busyNanos);
 }

@@ -68,6 +68,11 @@ final class OrderedResults implements ItemResults {
     }
 
     @Override
+    public long failedCount() {
+        return errors.size();
+    }
+
+    @Override
     public int nextUnsettled(int from, int pulled) {
         return Math.min(settled.nextClearBit(from), pulled);
     }
@@ -78,9 +83,9 @@ final class OrderedResults implements ItemResults {
     }
 
     @Override
-    public BatchOutcome outcome(int size, int retries, long elapsedMillis, BatchFailure failure) {
+    public BatchOutcome outcome(int size, int retries, long elapsedMillis, BatchFailure failure, long busyNanos) {
         return new BatchOutcome(assemble(), Collections.unmodifiableSortedMap(new TreeMap<>(errors)), size, retries,
-                elapsedMillis, failure);
+                elapsedMillis, failure, busyNanos);
     }
 
     private List<Object> assemble() {

@@ -189,7 +189,8 @@ final class StreamResults implements ItemResults {
         return settled;
     }
 
-    long failedCount() {
+    @Override
+    public long failedCount() {
         return failed;
     }
 
@@ -220,7 +221,8 @@ final class StreamResults implements ItemResults {
     }
 
     @Override
-    public BatchOutcome outcome(int size, int retries, long elapsedMillis, BatchFailure failure) {
-        return new BatchOutcome(Collections.emptyList(), recentErrors(), size, retries, elapsedMillis, failure);
+    public BatchOutcome outcome(int size, int retries, long elapsedMillis, BatchFailure failure, long busyNanos) {
+        return new BatchOutcome(Collections.emptyList(), recentErrors(), size, retries, elapsedMillis, failure,
+                busyNanos, failed);
     }
 }

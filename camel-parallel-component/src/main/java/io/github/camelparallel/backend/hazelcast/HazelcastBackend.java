@@ -18,6 +18,8 @@ import io.github.camelparallel.protocol.ItemJson;
 import io.github.camelparallel.spi.BackendCapabilities;
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
+import io.github.camelparallel.spi.BackendStatus;
+import io.github.camelparallel.spi.ObservableBackend;
 import io.github.camelparallel.spi.ParallelBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@code executor} are volatile (written by start/stop, read by submitting threads); {@code inFlight} is a concurrent
  * map. Thread-safe.
  */
-public final class HazelcastBackend implements ParallelBackend {
+public final class HazelcastBackend implements ParallelBackend, ObservableBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastBackend.class);
 
@@ -159,6 +161,25 @@ public final class HazelcastBackend implements ParallelBackend {
         }
         releaseIo.accept(io);
         LOG.debug("[{}] stopped", settings.poolName());
+    }
+
+    /** Workers are the cluster's members; busy counts this pool's chunks in flight. Down without a member. */
+    @Override
+    public BackendStatus status() {
+        HazelcastInstance hz = instance;
+        if (hz == null || !hz.getLifecycleService().isRunning()) {
+            return new BackendStatus(0, inFlight.size(), -1, 0, "parallel:" + settings.poolName()
+                    + " is not connected to its Hazelcast cluster");
+        }
+        int members;
+        try {
+            members = hz.getCluster().getMembers().size();
+        } catch (RuntimeException e) {
+            return new BackendStatus(0, inFlight.size(), -1, 0, "parallel:" + settings.poolName()
+                    + " cannot reach its Hazelcast cluster: " + e.getMessage());
+        }
+        return new BackendStatus(members, inFlight.size(), -1, 0, members == 0 ? "the Hazelcast cluster of parallel:"
+                + settings.poolName() + " has no member" : null);
     }
 
     /** The instance the pool runs on (for tests and management); null when stopped. */

@@ -25,6 +25,8 @@ import io.github.camelparallel.protocol.ItemError;
 import io.github.camelparallel.spi.BackendCapabilities;
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
+import io.github.camelparallel.spi.BackendStatus;
+import io.github.camelparallel.spi.ObservableBackend;
 import io.github.camelparallel.spi.ParallelBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +49,14 @@ import org.slf4j.LoggerFactory;
  * <b>Thread-safety.</b> One lock guards {@code workers}, {@code pending}, the workers' pool-owned fields and the
  * flags; frames are written and items reported outside it. I/O threads come from {@code io}, owned by the caller.
  */
-public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.Events {
+public final class ProcessPoolBackend implements ParallelBackend, ObservableBackend, WorkerProcess.Events {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessPoolBackend.class);
     private static final long STOP_GRACE_MILLIS = 5000;
     private static final int ISOLATED_CRASHES = 2;
+    private static final long CRASH_WINDOW_NANOS = 10_000_000_000L;
+    /** Workers replaced within ten seconds that make the pool unhealthy (a crash loop). */
+    static final int CRASH_LOOP_RESTARTS = 3;
 
     private final ProcessPoolSettings settings;
     private final BackendCapabilities capabilities;
@@ -73,6 +78,8 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
     private int startFailuresInARow;
     private RuntimeException brokenCause;
     private long restarts;
+    /** When recent restarts happened (nanoTime), for the health check's crash-loop rule; guarded by lock. */
+    private final ArrayDeque<Long> recentRestarts = new ArrayDeque<>();
 
     public ProcessPoolBackend(ProcessPoolSettings settings, ScheduledExecutorService scheduler, ExecutorService io,
             Consumer<ExecutorService> releaseIo) {
@@ -284,7 +291,8 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
                 worker.job = null;
                 worker.tasksDone += job.size();
                 elapsed = System.nanoTime() - worker.sentNanos;
-                if (settings.maxTasksPerWorker() > 0 && worker.tasksDone >= settings.maxTasksPerWorker()) {
+                if (worker.recycle
+                        || settings.maxTasksPerWorker() > 0 && worker.tasksDone >= settings.maxTasksPerWorker()) {
                     worker.state = WorkerProcess.State.STOPPING; // recycled: a fresh worker takes its place
                     workers.remove(worker);
                     io.execute(() -> worker.send(new Frame.Shutdown()));
@@ -393,7 +401,7 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
                 }
             } else if (was != WorkerProcess.State.STOPPING && !stopped) {
                 if (was != WorkerProcess.State.DEAD) {
-                    restarts++; // a worker we killed was counted when it was killed
+                    countRestartLocked(); // a worker we killed was counted when it was killed
                 }
                 LOG.warn("[{}] {} died ({}){}", settings.poolName(), worker, exit,
                         worker.killReason != null ? " after " + worker.killReason : "; replacing it");
@@ -486,7 +494,7 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
 
     private void killLocked(WorkerProcess worker, String reason) {
         if (!stopped && worker.state != WorkerProcess.State.DEAD) {
-            restarts++;
+            countRestartLocked();
         }
         cancelTimerLocked(worker);
         worker.killReason = reason;
@@ -591,6 +599,68 @@ public final class ProcessPoolBackend implements ParallelBackend, WorkerProcess.
         } finally {
             lock.unlock();
         }
+    }
+
+    private void countRestartLocked() {
+        restarts++;
+        long now = System.nanoTime();
+        recentRestarts.addLast(now);
+        while (!recentRestarts.isEmpty() && now - recentRestarts.peekFirst() > CRASH_WINDOW_NANOS) {
+            recentRestarts.pollFirst();
+        }
+    }
+
+    /**
+     * Down when the workers cannot start (the pool is broken) or keep dying: {@value #CRASH_LOOP_RESTARTS} or more
+     * replaced within the last ten seconds.
+     */
+    @Override
+    public BackendStatus status() {
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            while (!recentRestarts.isEmpty() && now - recentRestarts.peekFirst() > CRASH_WINDOW_NANOS) {
+                recentRestarts.pollFirst();
+            }
+            String problem = brokenCause != null ? brokenCause.getMessage()
+                    : recentRestarts.size() >= CRASH_LOOP_RESTARTS ? recentRestarts.size() + " workers of parallel:"
+                            + settings.poolName() + " died or were killed within the last ten seconds" : null;
+            int live = (int) workers.stream().filter(WorkerProcess::isAlive).count();
+            int busy = (int) workers.stream().filter(w -> w.state == WorkerProcess.State.BUSY).count();
+            return new BackendStatus(live, busy, pending.size(), restarts, problem);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Idle workers are replaced at once, busy ones after their run (as {@code maxTasksPerWorker} recycles). */
+    @Override
+    public int restartWorkers() {
+        List<WorkerProcess> idle = new ArrayList<>();
+        int count = 0;
+        lock.lock();
+        try {
+            if (stopped) {
+                return 0;
+            }
+            for (WorkerProcess worker : new ArrayList<>(workers)) {
+                if (worker.state == WorkerProcess.State.READY) {
+                    worker.state = WorkerProcess.State.STOPPING;
+                    workers.remove(worker);
+                    idle.add(worker);
+                    count++;
+                } else if (worker.state == WorkerProcess.State.BUSY) {
+                    worker.recycle = true;
+                    count++;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        LOG.info("[{}] restarting {} workers on request", settings.poolName(), count);
+        idle.forEach(w -> io.execute(() -> w.send(new Frame.Shutdown())));
+        dispatch(); // starts the replacements
+        return count;
     }
 
     /** Workers replaced after dying or being killed. */

@@ -56,6 +56,8 @@ final class WorkerProcess {
     long tasksDone;
     ScheduledFuture<?> timer;
     String killReason;
+    /** Replace this worker once its run is answered (a restart was asked for); guarded by the pool's lock. */
+    boolean recycle;
 
     private WorkerProcess(int id, Process process, StderrTail stderr, FrameCodec codec) {
         this.id = id;

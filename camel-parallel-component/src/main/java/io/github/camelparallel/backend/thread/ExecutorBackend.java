@@ -14,6 +14,8 @@ import io.github.camelparallel.dispatch.ItemDeadline;
 import io.github.camelparallel.spi.BackendCapabilities;
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
+import io.github.camelparallel.spi.BackendStatus;
+import io.github.camelparallel.spi.ObservableBackend;
 import io.github.camelparallel.spi.ParallelBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * item by item, so no batch waits forever). {@code executor} is volatile: written by start/stop, read by submitting
  * threads; {@code queued} is a concurrent map. Thread-safe.
  */
-public final class ExecutorBackend implements ParallelBackend {
+public final class ExecutorBackend implements ParallelBackend, ObservableBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorBackend.class);
 
@@ -45,6 +47,8 @@ public final class ExecutorBackend implements ParallelBackend {
     private volatile Executor executor;
     /** Chunks handed to the executor and not yet picked up by a thread; swept by {@link #stop()}. */
     private final Map<Chunk, ChunkListener> queued = new ConcurrentHashMap<>();
+    /** Chunks running now; thread-safe by itself. */
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param acquire   creates (or looks up) the executor at start
@@ -121,8 +125,15 @@ public final class ExecutorBackend implements ParallelBackend {
         }
     }
 
+    @Override
+    public BackendStatus status() {
+        return new BackendStatus(executor == null ? 0 : capabilities.parallelism(), running.get(), queued.size(), 0,
+                executor == null ? "parallel:" + poolName + " is not running" : null);
+    }
+
     private void run(Chunk chunk, ChunkListener listener) {
         long start = System.nanoTime();
+        running.incrementAndGet();
         LOG.trace("[{}] run {}", poolName, chunk);
         ChunkThreads.enter();
         try {
@@ -136,6 +147,7 @@ public final class ExecutorBackend implements ParallelBackend {
         } finally {
             ChunkThreads.exit();
             chunk.releaseRunner();
+            running.decrementAndGet();
         }
         listener.chunkDone(chunk, System.nanoTime() - start);
     }

@@ -1,0 +1,18 @@
+package io.github.camelparallel.spi;
+
+/**
+ * What a backend can tell about itself now, for management (JMX), health checks and metrics. Immutable snapshot.
+ *
+ * @param workers        threads, worker processes or cluster members able to run chunks now
+ * @param busy           of those, how many run a chunk now (-1 when the backend cannot tell)
+ * @param queued         chunks handed to the backend and not started yet (-1 when it cannot tell)
+ * @param restarts       workers replaced since the pool started (process backend), else 0
+ * @param problem        why the backend cannot serve well now (workers cannot start, keep crashing, no cluster
+ *                       member), or null when it can
+ */
+public record BackendStatus(int workers, int busy, int queued, long restarts, String problem) {
+
+    public boolean healthy() {
+        return problem == null;
+    }
+}

@@ -79,6 +79,7 @@ class ProgressTest {
         assertTrue(during.get(during.size() - 1).done() < 40, "seen while unfinished");
         assertEquals(last, out.getProperty(ParallelProgressEvent.PROPERTY), "the exchange property holds the latest");
         String lines = log.toString(StandardCharsets.UTF_8);
+        System.out.print(lines); // kept in the test report: the sample in docs/operations.md comes from here
         assertTrue(lines.contains("[progress] progress: "), lines);
         assertTrue(lines.contains("/40 items ("), lines);
         assertTrue(lines.contains("items/s | elapsed"), lines);

@@ -47,6 +47,19 @@ class PoolMetricsTest {
     }
 
     @Test
+    void nothingBreaksWithoutMicrometerOnTheClasspath() throws Exception {
+        String classpath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("micrometer"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        assertEquals(true, classpath.length() < System.getProperty("java.class.path").length(), "micrometer left out");
+        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp", classpath,
+                NoMicrometerMain.class.getName()).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(true, child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(true, output.contains("RESULT [2, 3, 4]"), output);
+    }
+
+    @Test
     void nothingBreaksWithoutARegistry() throws Exception {
         CamelContext context = TestContexts.started(Map.of("task", TASK),
                 TestContexts.route("direct:in", "parallel:unmetered?task=#task&poolSize=2&onError=skip"));

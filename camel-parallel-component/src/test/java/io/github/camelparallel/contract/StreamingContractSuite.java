@@ -153,6 +153,7 @@ public abstract class StreamingContractSuite {
     void closingTheResultsReadsNothingMoreAndLeavesNoTaskRunning() throws Exception {
         CountingInput input = new CountingInput(1_000);
         AtomicInteger pulledAtClose = new AtomicInteger();
+        AtomicInteger endsAtClose = new AtomicInteger();
         start(ContractTasks.SlowRecorded.class, "poolSize=2&chunkSize=1", exchange -> {
             ResultIterator results = exchange.getMessage().getBody(ResultIterator.class);
             List<Object> firstThree = new ArrayList<>();
@@ -161,17 +162,21 @@ public abstract class StreamingContractSuite {
             }
             results.close();
             pulledAtClose.set(input.pulled.get());
+            endsAtClose.set(ContractTasks.count(scratch, "end"));
             assertFalse(results.hasNext(), "a closed iterator has nothing more");
             exchange.getMessage().setBody(firstThree);
         });
         assertEquals(List.of(0, 1, 2), send(input));
         assertTrue(input.closed.get(), "the input is closed at once");
         assertTrue(pulledAtClose.get() <= 3 + 4, "read " + pulledAtClose.get() + " items for 3 results, window 4");
-        // the running items (3 and 4, 3 s each) were stopped: no end recorded, and nothing starts any more
+        // the items running at the close (3 s each) were stopped: none of them ends later, and nothing starts any more.
+        // (A backend may have run a 3 s item before items 0..2, e.g. a cluster member picking chunks in any order;
+        // such an item ended before the close, which is fine.)
         Thread.sleep(300);
         int starts = ContractTasks.count(scratch, "start");
         Thread.sleep(3500);
-        assertEquals(3, ContractTasks.count(scratch, "end"), "only the three consumed items finished");
+        assertTrue(endsAtClose.get() >= 3, "the three consumed items ended before the close");
+        assertEquals(endsAtClose.get(), ContractTasks.count(scratch, "end"), "no task ran on after the close");
         assertEquals(starts, ContractTasks.count(scratch, "start"), "no task started after the close");
         assertEquals(pulledAtClose.get(), input.pulled.get(), "nothing read after the close");
         // the pool still serves

@@ -209,30 +209,37 @@ public final class Dispatcher implements ChunkListener {
     }
 
     /**
-     * Streaming: the next thing the consumer may take, waiting (or helping) until there is one. Frees window slots as
-     * items are consumed and pulls fresh input for them.
+     * Streaming: commits what the consumer was handed last, then fills {@code out} with the next results it may take,
+     * waiting (or helping) until there is at least one. Returns how many; 0 when the stream has ended. A batch that
+     * failed as a whole (input unreadable, pool refused, timeout under fail) ends with a FAILED take, never quietly.
+     * Committing frees window slots, and the next input is pulled for them after unlocking.
      */
-    StreamResults.Take take() {
-        StreamResults.Take take;
+    int take(StreamResults.Take[] out) {
         boolean freed;
         lock.lock();
         try {
-            while ((take = stream.take(state == State.DONE)) == StreamResults.Take.WAIT) {
-                helpOrAwaitLocked();
-            }
-            if (take == StreamResults.Take.END && failure != null) {
-                // the batch failed as a whole (input unreadable, pool refused, timeout under fail): the consumer gets
-                // what settled, then the failure, never a quiet end
-                take = new StreamResults.Take(StreamResults.Take.Kind.FAILED, failure.index(), null, failure.cause());
-            }
+            stream.commit();
             freed = stream.takeFreed();
         } finally {
             lock.unlock();
         }
         if (freed) {
-            pump();
+            pump(); // before waiting: the freed slots are what lets more input in
         }
-        return take;
+        int n;
+        lock.lock();
+        try {
+            while ((n = stream.peek(out)) == 0 && state != State.DONE) {
+                helpOrAwaitLocked();
+            }
+            if (n == 0 && failure != null) {
+                out[0] = new StreamResults.Take(StreamResults.Take.Kind.FAILED, failure.index(), null, failure.cause());
+                n = 1;
+            }
+        } finally {
+            lock.unlock();
+        }
+        return n;
     }
 
     /** The batch failure to throw for a failed take: the recorded one when it is about this item. */

@@ -32,9 +32,15 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
     private final BooleanSupplier abandoned;
     private volatile boolean closed;
 
-    // guarded by this
-    private StreamResults.Take peeked;
+    // guarded by this: results handed over by the dispatcher in one go, taken one by one
+    private final StreamResults.Take[] batch = new StreamResults.Take[BATCH];
+    private int position;
+    private int count;
+    private boolean ended;
     private int lastIndex = -1;
+
+    /** Results fetched per lock round of the dispatcher (they are consumed, for the window, at the next round). */
+    private static final int BATCH = 256;
 
     /**
      * @param dispatcher a started streaming dispatcher
@@ -54,16 +60,19 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
 
     @Override
     public synchronized boolean hasNext() {
-        if (peeked == null) {
-            if (!closed && abandoned.getAsBoolean()) {
-                close();
-            }
-            if (closed) {
-                return false;
-            }
-            peeked = dispatcher.take();
+        if (position < count) {
+            return true;
         }
-        if (peeked.kind() == StreamResults.Take.Kind.END) {
+        if (!closed && !ended && abandoned.getAsBoolean()) {
+            close();
+        }
+        if (closed || ended) {
+            return false;
+        }
+        count = dispatcher.take(batch);
+        position = 0;
+        if (count == 0) {
+            ended = true;
             close();
             return false;
         }
@@ -75,11 +84,12 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
         if (!hasNext()) {
             throw new NoSuchElementException("no more results");
         }
-        StreamResults.Take take = peeked;
-        peeked = null;
+        StreamResults.Take take = batch[position];
+        batch[position++] = null;
         lastIndex = take.index();
         if (take.kind() == StreamResults.Take.Kind.FAILED) {
             BatchFailure failure = dispatcher.failureAt(take.index(), take.error());
+            count = 0;
             close();
             throw failures.apply(failure);
         }

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * {@code ordered=false} alike.
  * <p>
  * <b>Order.</b> Ordered: the consumer takes index {@code cursor} once it is settled, then the next. Unordered: the
- * consumer takes settled items in the order they settled. A failed item is handed out as null ({@code collect}),
+ * consumer takes settled items in the order they settled. The consumer is handed a run of settled results at once
+ * ({@link #peek}, one lock round for many results) and consumes them at its next call ({@link #commit}). A failed item is handed out as null ({@code collect}),
  * passed over ({@code skip}) or handed out as the failure ({@code fail}; the consumer throws there).
  * <p>
  * <b>Errors.</b> Failures are counted exactly; the last {@value #RECORDED_ERRORS} are kept by index, so a
@@ -33,9 +34,8 @@ final class StreamResults implements ItemResults {
 
     /** What the consumer may take next. */
     record Take(Kind kind, int index, Object value, Throwable error) {
-        enum Kind { READY, FAILED, WAIT, END }
+        enum Kind { READY, FAILED, END }
 
-        static final Take WAIT = new Take(Kind.WAIT, -1, null, null);
         static final Take END = new Take(Kind.END, -1, null, null);
     }
 
@@ -66,6 +66,8 @@ final class StreamResults implements ItemResults {
         }
     };
     private int cursor;
+    /** Items handed to the consumer by the last peek and not yet committed (ordered: from cursor on). */
+    private int peeked;
     private long settled;
     private long failed;
     private long delivered;
@@ -120,45 +122,62 @@ final class StreamResults implements ItemResults {
     }
 
     /**
-     * The next result for the consumer: READY (value, possibly null for a collected failure), FAILED (the consumer
-     * throws), WAIT (nothing settled at the consumer's position yet) or END.
-     *
-     * @param noMore the batch is over: nothing will settle any more, so what is not settled now never will
+     * Hands the consumer up to {@code out.length} results at its position without consuming them yet ({@link #commit}
+     * does, at the consumer's next call), so their slots stay open until the consumer has really moved past them and the
+     * window bound holds for what the consumer has seen. READY takes (null values for collected failures), possibly
+     * ending with one FAILED take; skipped failures are passed over. Returns how many, 0 when nothing is settled at the
+     * consumer's position (then the consumer waits, or the stream has ended).
      */
-    Take take(boolean noMore) {
+    int peek(Take[] out) {
+        int n = 0;
         if (!ordered) {
-            Take next = completed.poll();
-            if (next == null) {
-                return noMore ? Take.END : Take.WAIT;
-            }
-            consumed(slotOf(next.index()));
-            delivered++;
-            return next;
-        }
-        while (true) {
-            Map.Entry<Integer, Slot> head = slots.firstEntry();
-            if (head == null) {
-                return noMore ? Take.END : Take.WAIT;
-            }
-            Slot slot = head.getValue();
-            int offset = cursor - slot.first;
-            if (!slot.settled.get(offset)) {
-                return noMore ? Take.END : Take.WAIT;
-            }
-            int index = cursor++;
-            Object value = slot.values[offset];
-            slot.values[offset] = null;
-            consumed(slot);
-            if (slot.failed.get(offset)) {
-                if (policy == ErrorPolicy.SKIP) {
-                    continue;
+            for (Take next : completed) {
+                if (n == out.length) {
+                    break;
                 }
-                delivered++;
-                return policy == ErrorPolicy.COLLECT ? new Take(Take.Kind.READY, index, null, null)
-                        : new Take(Take.Kind.FAILED, index, null, (Throwable) value);
+                out[n++] = next;
+                peeked++;
+                if (next.kind() == Take.Kind.FAILED) {
+                    break;
+                }
             }
-            delivered++;
-            return new Take(Take.Kind.READY, index, value, null);
+            delivered += n;
+            return n;
+        }
+        int position = cursor + peeked;
+        for (Slot slot : slots.tailMap(slots.floorKey(position) == null ? position : slots.floorKey(position), true)
+                .values()) {
+            for (int offset = position - slot.first; offset < slot.count; offset++, position++) {
+                if (n == out.length || !slot.settled.get(offset)) {
+                    delivered += n;
+                    return n;
+                }
+                peeked++;
+                Object value = slot.values[offset];
+                slot.values[offset] = null;
+                if (!slot.failed.get(offset)) {
+                    out[n++] = new Take(Take.Kind.READY, position, value, null);
+                } else if (policy == ErrorPolicy.COLLECT) {
+                    out[n++] = new Take(Take.Kind.READY, position, null, null);
+                } else if (policy == ErrorPolicy.FAIL) {
+                    out[n++] = new Take(Take.Kind.FAILED, position, null, (Throwable) value);
+                    delivered += n;
+                    return n;
+                }
+            }
+        }
+        delivered += n;
+        return n;
+    }
+
+    /** The consumer moved past what it was handed last ({@link #peek}): those items are consumed, their slots may close. */
+    void commit() {
+        for (; peeked > 0; peeked--) {
+            if (ordered) {
+                consumed(slotOf(cursor++));
+            } else {
+                consumed(slotOf(completed.poll().index()));
+            }
         }
     }
 

@@ -338,6 +338,7 @@ public final class Dispatcher implements ChunkListener {
             lock.unlock();
         }
         boolean finished = false;
+        boolean owner = true; // this thread holds the submitter role until it gives it up under the lock
         try {
             while (!finished) {
                 Chunk chunk = null;
@@ -351,7 +352,8 @@ public final class Dispatcher implements ChunkListener {
                         }
                     }
                     if (chunk == null && want == 0) {
-                        submitting = false;
+                        submitting = false; // given up under the lock: another thread may take the role at once
+                        owner = false;
                         return;
                     }
                     if (chunk != null) {
@@ -387,11 +389,13 @@ public final class Dispatcher implements ChunkListener {
                 }
             }
         } finally {
-            lock.lock();
-            try {
-                submitting = false;
-            } finally {
-                lock.unlock();
+            if (owner) { // never clear a role another thread took after this one gave it up
+                lock.lock();
+                try {
+                    submitting = false;
+                } finally {
+                    lock.unlock();
+                }
             }
         }
         complete();

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -231,6 +233,163 @@ final class BenchReport {
             }
         }
         out.append("\n");
+    }
+
+    /**
+     * The Hazelcast backend's tables: microseconds per chunk against the thread backend, then the CPU-bound batch's
+     * items/s through 1, 2 and 3 member JVMs with the speed-up over 1, and how long the clusters took to start. Rows
+     * come in two variants: the JVMs on their default flags, and "tuned" ({@link HazelcastBenchmark#COMMON_POOL_FLAG}),
+     * each compared with the thread backend of its own JVM.
+     */
+    void hazelcast(HazelcastBenchmark.Results r) {
+        out.append("## Hazelcast backend against the thread backend\n\n");
+        out.append("A plain harness in a forked JVM (the members are other JVMs), parent JVM flags `")
+                .append(String.join(" ", r.parentJvmArgs())).append("`; member JVMs (`MemberMain`, `--pool-size ")
+                .append(r.memberPoolSize()).append(" --interface 127.0.0.1`, a fresh cluster per row) `")
+                .append(String.join(" ", r.memberJvmArgs())).append("`. Rows marked \"")
+                .append(HazelcastBenchmark.TUNED_SUFFIX.substring(2))
+                .append("\" ran in a second fork, and with members, that had `")
+                .append(HazelcastBenchmark.COMMON_POOL_FLAG).append("` too. One Camel context per row; every batch")
+                .append(" is checked item by item against a sequential loop. Medians, with the fastest and slowest")
+                .append(" batch. Cores busy: on average while the row's measured batches ran, by this JVM with its")
+                .append(" members (ours), and by every other process on the machine (`/proc/stat` minus ours; above")
+                .append(" about 0.2 the row was measured on a busy machine); n/a when the batches took under ")
+                .append(CpuWatch.MIN_WINDOW_MILLIS).append(" ms in all.\n\n");
+        out.append("### Per-chunk overhead: `cube` with a fixed `chunkSize`, ").append(r.warmup())
+                .append(" warm-up and ").append(r.measure()).append(" measured batches\n\n");
+        out.append("| Peer | chunkSize | Items per batch | Chunks | Median per batch (ms) | Min – max (ms)")
+                .append(" | µs per chunk | ÷ thread backend | Cores busy: ours / others | Discarded batches |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (HazelcastBenchmark.Row row : r.overhead()) {
+            HazelcastBenchmark.Row thread = r.find(r.overhead(), HazelcastBenchmark.THREAD, 0, row.chunkSize(),
+                    row.tuned());
+            out.append("| ").append(row.peer()).append(" | ").append(row.chunkSize()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", row.items())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d", row.chunks())).append(" | ");
+            if (!row.timing().measured()) {
+                out.append("not run: ").append(row.note().replace("|", "/")).append(" | | | | | |\n");
+                continue;
+            }
+            out.append(fmt(row.timing().median())).append(" | ").append(fmt(row.timing().min())).append(" – ")
+                    .append(fmt(row.timing().max())).append(" | ").append(fmt(perChunk(row))).append(" | ")
+                    .append(measured(thread) ? ratio(row.timing().median() / thread.timing().median()) : "")
+                    .append(" | ").append(cores(row)).append(" | ").append(row.discarded()).append(" |\n");
+        }
+        out.append("\n");
+        for (HazelcastBenchmark.Row row : r.overhead()) {
+            HazelcastBenchmark.Row thread = r.find(r.overhead(), HazelcastBenchmark.THREAD, 0, row.chunkSize(),
+                    row.tuned());
+            if (!row.backend().equals(HazelcastBenchmark.EMBEDDED) || !measured(row) || !measured(thread)) {
+                continue;
+            }
+            HazelcastBenchmark.Row client = r.find(r.overhead(), HazelcastBenchmark.CLIENT, 1, row.chunkSize(),
+                    row.tuned());
+            out.append("**chunkSize=").append(row.chunkSize())
+                    .append(row.tuned() ? HazelcastBenchmark.TUNED_SUFFIX : "").append(": ").append(fmt(perChunk(row))).append(" µs per chunk on the embedded member against ")
+                    .append(fmt(perChunk(thread))).append(" µs on the thread backend (")
+                    .append(ratio(row.timing().median() / thread.timing().median())).append(")**");
+            if (measured(client)) {
+                out.append("; ").append(fmt(perChunk(client))).append(" µs as a client of one member JVM (")
+                        .append(ratio(client.timing().median() / thread.timing().median())).append(")");
+            }
+            out.append(".\n");
+        }
+        if (r.throughput().isEmpty()) {
+            return;
+        }
+        out.append("\n### Throughput: ").append(r.cpuItems()).append(" items × ")
+                .append(String.format(Locale.ROOT, "%,d", r.cpuRounds())).append(" SHA-256 rounds, automatic chunks, ")
+                .append(r.cpuMeasure()).append(" measured batches after at least ").append(r.cpuWarmup())
+                .append(" warm-up batches and ").append(fmt(r.cpuWarmupMillis() / 1000.0))
+                .append(" s of them\n\n");
+        out.append("| Peer | Member JVMs | Threads running items | Warm-up batches | Median per batch (ms)")
+                .append(" | Min – max (ms) | Items/s | Speed-up vs 1 member JVM | ÷ thread backend (items/s)")
+                .append(" | Cores busy: ours / others | Discarded batches |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (HazelcastBenchmark.Row row : r.throughput()) {
+            HazelcastBenchmark.Row one = r.find(r.throughput(), HazelcastBenchmark.CLIENT, 1, 0, row.tuned());
+            HazelcastBenchmark.Row thread = r.find(r.throughput(), HazelcastBenchmark.THREAD, 0, 0, row.tuned());
+            boolean remote = row.backend().equals(HazelcastBenchmark.CLIENT);
+            out.append("| ").append(row.peer()).append(" | ")
+                    .append(remote ? String.valueOf(row.members()) : "0 (this JVM)").append(" | ").append(remote ? row.members() * r.memberPoolSize() : 2).append(" | ")
+                    .append(row.warmups()).append(" | ");
+            if (!measured(row)) {
+                out.append("not run: ").append(row.note().replace("|", "/")).append(" | | | | | | |\n");
+                continue;
+            }
+            out.append(fmt(row.timing().median())).append(" | ").append(fmt(row.timing().min())).append(" – ")
+                    .append(fmt(row.timing().max())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,.0f", perSecond(row))).append(" | ").append(remote && measured(one) ? String.format(Locale.ROOT, "%.2fx",
+                            one.timing().median() / row.timing().median()) : "").append(" | ")
+                    .append(measured(thread) ? ratio(thread.timing().median() / row.timing().median()) : "")
+                    .append(" | ").append(cores(row)).append(" | ").append(row.discarded()).append(" |\n");
+        }
+        out.append("\n");
+        for (boolean tuned : new boolean[] {false, true}) {
+            HazelcastBenchmark.Row one = r.find(r.throughput(), HazelcastBenchmark.CLIENT, 1, 0, tuned);
+            if (!measured(one)) {
+                continue;
+            }
+            out.append("**Speed-up over 1 member JVM").append(tuned ? HazelcastBenchmark.TUNED_SUFFIX : "")
+                    .append(":");
+            String separator = " ";
+            for (HazelcastBenchmark.Row row : r.throughput()) {
+                if (row.backend().equals(HazelcastBenchmark.CLIENT) && row.tuned() == tuned && row.members() > 1
+                        && measured(row)) {
+                    out.append(separator).append(row.members()).append(" members ")
+                            .append(String.format(Locale.ROOT, "%.2fx",
+                                    one.timing().median() / row.timing().median()));
+                    separator = ", ";
+                }
+            }
+            out.append("** (").append(Runtime.getRuntime().availableProcessors())
+                    .append(" processors: every member JVM shares the same cores, so no speed-up is expected here).\n");
+        }
+        if (r.find(r.throughput(), HazelcastBenchmark.CLIENT, 1, 0, false) == null) {
+            out.append("No member JVM was run (`-Dbench.hazelcast.members=` empty, or the smoke preset).\n");
+        }
+        out.append("\n");
+        List<HazelcastBenchmark.Row> problems = new ArrayList<>(r.overhead());
+        problems.addAll(r.throughput());
+        problems.removeIf(row -> row.discarded() == 0);
+        if (!problems.isEmpty()) {
+            out.append("**Discarded batches** (a wrong result list or a failed batch, not timed and run again; see ")
+                    .append("`HazelcastBenchmark.DISCARD_LIMIT`):");
+            for (HazelcastBenchmark.Row row : problems) {
+                out.append(" ").append(row.peer()).append(row.chunkSize() > 0 ? ", chunkSize=" + row.chunkSize() : "")
+                        .append(": ").append(row.discarded()).append(", the first ")
+                        .append(row.note().replace("|", "/")).append(";");
+            }
+            out.setLength(out.length() - 1);
+            out.append(".\n\n");
+        }
+        if (!r.clusterStarts().isEmpty()) {
+            out.append("| Member JVMs | Launch to the last `MEMBER READY` (ms) | Client `context.start()` (ms) |\n")
+                    .append("|---|---:|---:|\n");
+            for (HazelcastBenchmark.ClusterStart start : r.clusterStarts()) {
+                out.append("| ").append(start.members()).append(start.tuned() ? HazelcastBenchmark.TUNED_SUFFIX : "")
+                        .append(" | ").append(fmt(start.readyMillis())).append(" | ")
+                        .append(fmt(start.clientStartMillis())).append(" |\n");
+            }
+            out.append("\n");
+        }
+    }
+
+    private static String cores(HazelcastBenchmark.Row row) {
+        return Double.isNaN(row.ourCores()) ? "n/a" : String.format(Locale.ROOT, "%.2f / %.2f", row.ourCores(),
+                row.otherCores());
+    }
+
+    private static boolean measured(HazelcastBenchmark.Row row) {
+        return row != null && row.timing().measured();
+    }
+
+    private static double perChunk(HazelcastBenchmark.Row row) {
+        return row.timing().median() * 1000 / row.chunks();
+    }
+
+    private static double perSecond(HazelcastBenchmark.Row row) {
+        return row.items() / (row.timing().median() / 1000);
     }
 
     private static String mb(long bytes) {

@@ -8,10 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Sizes and iteration counts of one run. Three presets: {@link #quick()} (the default, about 70 s on 2 cores),
- * {@link #full()} ({@code -Dbench.full=true}, the published table, several minutes) and {@link #smoke()} (a few
- * seconds, in-process, for the smoke test). {@link #fromSystemProperties()} starts from the preset and lets any
- * {@code bench.*} property override one value (the table in docs/benchmarks.md lists them). Immutable.
+ * Sizes and iteration counts of one run. Three presets: {@link #quick()} (the default, about 3 minutes on 2 cores
+ * with every scenario), {@link #full()} ({@code -Dbench.full=true}, the published table, several minutes) and
+ * {@link #smoke()} (a few seconds, in-process, for the smoke test). {@link #fromSystemProperties()} starts from the
+ * preset and lets any {@code bench.*} property override one value (the table in docs/benchmarks.md lists them).
+ * Immutable.
  *
  * @param preset              quick, full or smoke: the starting point, named in the report
  * @param threads             worker threads of every parallel peer (the goals are stated for 2 cores)
@@ -34,7 +35,9 @@ import java.util.List;
  *                            ({@link StreamingMemoryBenchmark}); ours' heap at the largest is compared with the smallest
  * @param jvmArgs             arguments of the forked JVMs (not of the streaming scenario's children, which have their
  *                            own fixed heap)
- * @param scenarios           which scenarios to run: "cpu", "tiny", "process", "streaming"
+ * @param scenarios           which scenarios to run: "cpu", "tiny", "process", "streaming", "hazelcast"
+ *                            ({@link HazelcastBenchmark}: its own sizes are {@code bench.hazelcast.*} properties;
+ *                            it uses {@code cpuItems} and {@code cpuRounds} for its CPU-bound batch)
  * @param verbose             JMH's console output: SILENT, NORMAL or EXTRA
  * @param outDir              where the report and JMH's JSON go
  */
@@ -52,7 +55,7 @@ public record BenchSettings(String preset, int threads, int cpuItems, double cpu
     static final List<String> DEFAULT_JVM_ARGS = List.of("-Xms2g", "-Xmx2g", "-XX:+UseParallelGC");
 
     /** Every scenario, in the order they run; {@code -Dbench.only=} picks some. */
-    static final List<String> SCENARIOS = List.of("cpu", "tiny", "process", "streaming");
+    static final List<String> SCENARIOS = List.of("cpu", "tiny", "process", "streaming", "hazelcast");
 
     public static BenchSettings quick() {
         return new BenchSettings("quick", 2, 200, 5, 90_000, 1, 4, 1_000_000, 20_000, 2, 4, 1000, 2, 1,

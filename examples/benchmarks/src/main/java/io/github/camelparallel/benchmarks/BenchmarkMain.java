@@ -29,8 +29,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * CPU-bound scenario, single-shot, one batch per iteration; (3) run the tiny-task scenario, average time per batch;
  * (4) run the process backend's scenarios ({@link ProcessBenchmark}: a plain harness, the peer is Python);
  * (5) run the streaming-memory scenario ({@link StreamingMemoryBenchmark}: a fresh child JVM per batch length and
- * peer, peak heap after GC); (6) print the Markdown report and write it, with JMH's JSON results, to the output directory
- * (default: next to benchmarks.jar).
+ * peer, peak heap after GC); (6) run the Hazelcast backend's scenario ({@link HazelcastBenchmark}: per-chunk overhead
+ * and throughput with 1, 2 and 3 member JVMs, each against the thread backend); (7) print the Markdown report and
+ * write it, with JMH's JSON results, to the output directory (default: next to benchmarks.jar).
  */
 public final class BenchmarkMain {
 
@@ -68,6 +69,9 @@ public final class BenchmarkMain {
         }
         if (settings.runs("streaming")) {
             report.streamingMemory(StreamingMemoryBenchmark.run(settings));
+        }
+        if (settings.runs("hazelcast")) {
+            report.hazelcast(HazelcastBenchmark.run(settings));
         }
         String text = report.finish();
         Files.writeString(settings.outDir().resolve(REPORT_FILE), text, StandardCharsets.UTF_8);

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proves the harness works, measures nothing: every peer computes the same list as the sequential loop, the
- * streaming-memory children of both peers sum a 20,000-item stream correctly, and the whole run completes at a tiny
- * size and writes a report naming every peer. No timing or heap figure is asserted.
+ * streaming-memory children of both peers sum a 20,000-item stream correctly, the hazelcast scenario's thread and
+ * embedded-member rows return the right results (no member JVM: that part needs the quick preset), and the whole run
+ * completes at a tiny size and writes a report naming every peer. No timing or heap figure is asserted.
  */
 class BenchmarkSmokeTest {
 
@@ -56,6 +57,33 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void hazelcastScenarioRunsTheThreadBackendAndAnEmbeddedMember(@TempDir Path out) throws Exception {
+        String rounds = System.getProperty(ProcessTasks.ROUNDS_PROPERTY);
+        // every batch is compared with the sequential results item by item inside the harness; a wrong or failed
+        // batch is counted as discarded (and run again), so the right lists are asserted through discarded == 0
+        HazelcastBenchmark.Results results = HazelcastBenchmark.run(BenchSettings.smoke(out));
+
+        assertEquals(4, results.overhead().size(), results.toString());
+        for (int chunkSize : new int[] {1, 100}) {
+            for (String backend : List.of(HazelcastBenchmark.THREAD, HazelcastBenchmark.EMBEDDED)) {
+                HazelcastBenchmark.Row row = results.find(results.overhead(), backend, 0, chunkSize, false);
+                assertTrue(row != null && row.timing().measured(), backend + " chunkSize=" + chunkSize + ": " + row);
+                assertEquals(20, row.chunks(), row.toString());
+                assertEquals(20 * chunkSize, row.items(), row.toString());
+                assertEquals(0, row.discarded(), "wrong or failed batches: " + row);
+            }
+        }
+        assertEquals(2, results.throughput().size(), results.toString());
+        for (HazelcastBenchmark.Row row : results.throughput()) {
+            assertTrue(row.timing().measured(), row.toString());
+            assertEquals(4, row.items(), row.toString());
+            assertEquals(0, row.discarded(), "wrong or failed batches: " + row);
+        }
+        assertTrue(results.clusterStarts().isEmpty(), "no member JVM in the smoke preset: " + results);
+        assertEquals(rounds, System.getProperty(ProcessTasks.ROUNDS_PROPERTY), "the rounds property is restored");
+    }
+
+    @Test
     void closedFormSumWrapsLikeTheLongSums() {
         for (int n : new int[] {0, 1, 2, 3_000, 3_000_001}) {
             long sum = 0;
@@ -76,6 +104,9 @@ class BenchmarkSmokeTest {
         assertTrue(report.contains("Speed-up of `parallel:` poolSize=2 over poolSize=1"), report);
         assertTrue(report.contains("Speed-up of 2 workers over 1"), report);
         assertTrue(report.contains("parallel: backend=process poolSize=2 chunkSize=0 (ours)"), report);
+        assertTrue(report.contains("## Hazelcast backend against the thread backend"), report);
+        assertTrue(report.contains("| `backend=hazelcast&poolSize=2` (embedded member) | 100 | 2,000 | 20 |"),
+                report);
         for (String peer : StreamingMemoryBenchmark.PEER_NAMES.values()) {
             assertTrue(report.contains("| " + peer + " | 20,000 | ok |"), peer + " streaming row missing from:\n" + report);
         }

@@ -144,11 +144,17 @@ final class Submission {
                 + " was interrupted: its batch ended early"));
     }
 
+    /**
+     * Ends the chunk first (so the interrupted task's own late answer cannot win), then asks the members to interrupt
+     * it, then reports its items failed with {@code cause} on an I/O thread.
+     */
     private void stopEarly(Exception cause) {
-        if (!done.get()) {
-            backend.cancelEverywhere(runId);
+        if (!done.compareAndSet(false, true)) {
+            return;
         }
-        onIo(() -> fail(cause));
+        end();
+        backend.cancelEverywhere(runId);
+        onIo(() -> reportFailed(cause, 0));
     }
 
     /** Fails every item sent (the pool stopped, the submission or the task failed). */
@@ -157,10 +163,14 @@ final class Submission {
             return;
         }
         end();
+        reportFailed(cause, 0);
+    }
+
+    private void reportFailed(Throwable cause, long runNanos) {
         ChunkThreads.enter();
         try {
             reportAll(cause);
-            listener.chunkDone(chunk, 0);
+            listener.chunkDone(chunk, runNanos);
         } finally {
             ChunkThreads.exit();
         }

@@ -1,11 +1,13 @@
 package io.github.camelparallel;
 
 import java.io.File;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import io.github.camelparallel.dispatch.BatchItems;
 import io.github.camelparallel.dispatch.BatchSource;
@@ -158,7 +160,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
     }
 
     /** Streaming: the body becomes the lazy results; the batch stops with the exchange or this producer. */
-    private void stream(Exchange exchange, Dispatcher dispatcher, java.util.function.Consumer<BatchOutcome> onDone) {
+    private void stream(Exchange exchange, Dispatcher dispatcher, Consumer<BatchOutcome> onDone) {
         ResultIterator[] self = new ResultIterator[1];
         ResultIterator results = new ResultIterator(dispatcher,
                 failure -> new ParallelTaskException(failure.message(), failure.index(), failure.cause()),
@@ -190,7 +192,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
         if (body instanceof WrappedFile<?> wrapped) {
             Object file = wrapped.getFile();
             return file instanceof File || file instanceof Path ? file
-                    : exchange.getMessage().getBody(java.io.InputStream.class);
+                    : exchange.getMessage().getBody(InputStream.class);
         }
         return body;
     }

@@ -34,9 +34,7 @@ final class StreamResults implements ItemResults {
 
     /** What the consumer may take next. */
     record Take(Kind kind, int index, Object value, Throwable error) {
-        enum Kind { READY, FAILED, END }
-
-        static final Take END = new Take(Kind.END, -1, null, null);
+        enum Kind { READY, FAILED }
     }
 
     private static final class Slot {
@@ -145,8 +143,8 @@ final class StreamResults implements ItemResults {
             return n;
         }
         int position = cursor + peeked;
-        for (Slot slot : slots.tailMap(slots.floorKey(position) == null ? position : slots.floorKey(position), true)
-                .values()) {
+        Integer from = slots.floorKey(position); // the slot holding the consumer's position, if it is open
+        for (Slot slot : slots.tailMap(from == null ? position : from, true).values()) {
             for (int offset = position - slot.first; offset < slot.count; offset++, position++) {
                 if (n == out.length || !slot.settled.get(offset)) {
                     delivered += n;

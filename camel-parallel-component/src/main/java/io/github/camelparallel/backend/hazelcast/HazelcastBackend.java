@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class HazelcastBackend implements ParallelBackend, ObservableBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastBackend.class);
+    /** A network round trip per chunk: 20..200 ms chunks hide it and still balance well. */
+    private static final long MIN_CHUNK_NANOS = 20_000_000L;
+    private static final long MAX_CHUNK_NANOS = 200_000_000L;
 
     private final HazelcastPoolSettings settings;
     private final ScheduledExecutorService scheduler;
@@ -62,8 +65,7 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         this.io = io;
         this.releaseIo = releaseIo;
         this.json = new ItemJson(settings.resultType());
-        // a network round trip per chunk: 20..200 ms chunks hide it and still balance well
-        this.capabilities = new BackendCapabilities(settings.poolSize(), false, 20_000_000L, 200_000_000L);
+        this.capabilities = new BackendCapabilities(settings.poolSize(), false, MIN_CHUNK_NANOS, MAX_CHUNK_NANOS);
     }
 
     @Override
@@ -103,7 +105,7 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         // total never overflows one in practice (and at most DURABLE_CAPACITY never can, whatever the placement)
         int partitions = hz.getPartitionService().getPartitions().size();
         int cap = Math.max(HazelcastConfigs.DURABLE_CAPACITY, partitions * HazelcastConfigs.DURABLE_CAPACITY / 4);
-        capabilities = new BackendCapabilities(parallelism, false, 20_000_000L, 200_000_000L, cap);
+        capabilities = new BackendCapabilities(parallelism, false, MIN_CHUNK_NANOS, MAX_CHUNK_NANOS, cap);
         LOG.info("[{}] on Hazelcast cluster '{}' ({}, {} members, {} threads each)", settings.poolName(),
                 hz.getConfig().getClusterName(), settings.instance() != null ? "your instance"
                         : settings.clientMode() ? "client" : "member", members, settings.poolSize());

@@ -603,8 +603,13 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
 
     private void countRestartLocked() {
         restarts++;
+        recentRestarts.addLast(System.nanoTime());
+        forgetOldRestartsLocked();
+    }
+
+    /** Drops restarts older than the crash-loop window; what is left counts toward the health rule. */
+    private void forgetOldRestartsLocked() {
         long now = System.nanoTime();
-        recentRestarts.addLast(now);
         while (!recentRestarts.isEmpty() && now - recentRestarts.peekFirst() > CRASH_WINDOW_NANOS) {
             recentRestarts.pollFirst();
         }
@@ -618,10 +623,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     public BackendStatus status() {
         lock.lock();
         try {
-            long now = System.nanoTime();
-            while (!recentRestarts.isEmpty() && now - recentRestarts.peekFirst() > CRASH_WINDOW_NANOS) {
-                recentRestarts.pollFirst();
-            }
+            forgetOldRestartsLocked();
             String problem = brokenCause != null ? brokenCause.getMessage()
                     : recentRestarts.size() >= CRASH_LOOP_RESTARTS ? recentRestarts.size() + " workers of parallel:"
                             + settings.poolName() + " died or were killed within the last ten seconds" : null;

@@ -111,12 +111,30 @@ public record BenchSettings(String preset, int threads, int cpuItems, double cpu
                 scenarios, verbose, outDir);
     }
 
-    private static List<Integer> ints(String value, List<Integer> otherwise) {
+    /**
+     * The start of a forked harness JVM's command line: this JVM's {@code java}, {@code jvmArgs}, and every
+     * {@code bench.*} and {@code org.slf4j.*} system property of this JVM, so the fork sees the same settings.
+     */
+    static List<String> forkCommand(List<String> jvmArgs) {
+        List<String> argv = new java.util.ArrayList<>();
+        argv.add(ProcessHandle.current().info().command().orElse("java"));
+        argv.addAll(jvmArgs);
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("bench.") || name.startsWith("org.slf4j.")) {
+                argv.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        return argv;
+    }
+
+    /** Whole numbers in a comma or space separated property value ({@code 1_000_000} allowed), or the default. */
+    static List<Integer> ints(String value, List<Integer> otherwise) {
         return value == null ? otherwise
                 : words(value, List.of()).stream().map(w -> Integer.valueOf(w.replace("_", ""))).toList();
     }
 
-    private static List<String> words(String value, List<String> otherwise) {
+    /** The words of a comma or space separated property value, or the default when it is not set. */
+    static List<String> words(String value, List<String> otherwise) {
         if (value == null) {
             return otherwise;
         }

@@ -5,7 +5,6 @@ import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -145,14 +144,7 @@ final class HazelcastBenchmark {
 
     private static Results forked(BenchSettings s, List<String> jvmArgs, String parts) throws Exception {
         Path out = Files.createTempFile("hazelcast-bench", ".json");
-        List<String> argv = new ArrayList<>();
-        argv.add(ProcessHandle.current().info().command().orElse("java"));
-        argv.addAll(jvmArgs);
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("bench.") || name.startsWith("org.slf4j.")) {
-                argv.add("-D" + name + "=" + System.getProperty(name));
-            }
-        }
+        List<String> argv = BenchSettings.forkCommand(jvmArgs);
         argv.add("-Dbench.cpu.items=" + s.cpuItems());
         argv.add("-D" + ProcessTasks.ROUNDS_PROPERTY + "=" + s.cpuRounds());
         argv.add("-cp");
@@ -199,10 +191,10 @@ final class HazelcastBenchmark {
         int cpuMeasure = Integer.getInteger("bench.hazelcast.cpu.measure", smoke ? 1 : full ? 5 : 3);
         int chunks = Integer.getInteger("bench.hazelcast.chunks", smoke ? 20 : full ? 500 : 200);
         int cpuCount = Integer.getInteger("bench.hazelcast.cpu.items", Math.min(100, s.cpuItems()));
-        List<Integer> chunkSizes = ints(System.getProperty("bench.hazelcast.chunkSizes"), List.of(1, 100));
-        List<Integer> memberCounts = ints(System.getProperty("bench.hazelcast.members"),
+        List<Integer> chunkSizes = BenchSettings.ints(System.getProperty("bench.hazelcast.chunkSizes"), List.of(1, 100));
+        List<Integer> memberCounts = BenchSettings.ints(System.getProperty("bench.hazelcast.members"),
                 smoke ? List.of() : List.of(1, 2, 3));
-        List<String> memberJvmArgs = words(System.getProperty("bench.hazelcast.memberJvmArgs"),
+        List<String> memberJvmArgs = BenchSettings.words(System.getProperty("bench.hazelcast.memberJvmArgs"),
                 DEFAULT_MEMBER_JVM_ARGS);
         int memberPool = Integer.getInteger("bench.hazelcast.memberPoolSize", 2);
         int batchTimeout = Integer.getInteger("bench.hazelcast.batchTimeoutSeconds", 20);
@@ -478,17 +470,5 @@ final class HazelcastBenchmark {
             }
         }
         return dump.toString();
-    }
-
-    private static List<Integer> ints(String value, List<Integer> otherwise) {
-        return value == null ? otherwise
-                : words(value, List.of()).stream().map(w -> Integer.valueOf(w.replace("_", ""))).toList();
-    }
-
-    private static List<String> words(String value, List<String> otherwise) {
-        if (value == null) {
-            return otherwise;
-        }
-        return Arrays.stream(value.trim().split("[\\s,]+")).filter(w -> !w.isEmpty()).toList();
     }
 }

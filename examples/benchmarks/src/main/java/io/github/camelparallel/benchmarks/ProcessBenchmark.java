@@ -98,14 +98,7 @@ final class ProcessBenchmark {
 
     private static Results forked(BenchSettings s, List<String> jvmArgs, boolean tinyOnly) throws Exception {
         Path out = Files.createTempFile("process-bench", ".json");
-        List<String> argv = new ArrayList<>();
-        argv.add(ProcessHandle.current().info().command().orElse("java"));
-        argv.addAll(jvmArgs);
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("bench.") || name.startsWith("org.slf4j.")) {
-                argv.add("-D" + name + "=" + System.getProperty(name));
-            }
-        }
+        List<String> argv = BenchSettings.forkCommand(jvmArgs);
         argv.add("-Dbench.tiny.items=" + s.tinyItems());
         argv.add("-Dbench.cpu.items=" + s.cpuItems());
         argv.add("-Dbench.cpu.rounds=" + s.cpuRounds());

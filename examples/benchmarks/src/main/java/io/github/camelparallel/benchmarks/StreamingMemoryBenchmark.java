@@ -122,11 +122,10 @@ final class StreamingMemoryBenchmark {
 
     /** For every size and peer, one child JVM, one after the other: ours at every size, then Camel's split. */
     static Results run(BenchSettings s) throws Exception {
-        List<String> jvmArgs = words(System.getProperty("bench.streaming.jvmArgs"), DEFAULT_CHILD_JVM_ARGS);
+        List<String> jvmArgs = BenchSettings.words(System.getProperty("bench.streaming.jvmArgs"),
+                DEFAULT_CHILD_JVM_ARGS);
         int timeoutSeconds = Integer.getInteger("bench.streaming.timeoutSeconds", 300);
-        String split = System.getProperty("bench.streaming.splitItems");
-        List<Integer> splitItems = split == null ? s.streamingItems()
-                : words(split, List.of()).stream().map(Integer::valueOf).toList();
+        List<Integer> splitItems = BenchSettings.ints(System.getProperty("bench.streaming.splitItems"), s.streamingItems());
         List<Measurement> measurements = new ArrayList<>();
         for (int n : s.streamingItems()) {
             measurements.add(fork(OURS, n, jvmArgs, timeoutSeconds));
@@ -486,12 +485,5 @@ final class StreamingMemoryBenchmark {
 
     private static long heapUsed() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static List<String> words(String value, List<String> otherwise) {
-        if (value == null) {
-            return otherwise;
-        }
-        return java.util.Arrays.stream(value.trim().split("[\\s,]+")).filter(w -> !w.isEmpty()).toList();
     }
 }

@@ -2,10 +2,13 @@ package io.github.camelparallel.backend.hazelcast;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.hazelcast.client.HazelcastClient;
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Modes: embedded (this JVM is a member; alone by default, in a private cluster bound to 127.0.0.1), {@code members}
  * (this JVM joins a cluster over TCP-IP), client ({@code clientMode}: this JVM runs no tasks), or the user's own
  * instance (used as is, never shut down). Submitting is a network round trip, so it happens on this pool's I/O
- * threads, never on the caller's; results are read there too ({@link Submission}).
+ * threads, never on the caller's, one chunk after another in index order; results are read there too
+ * ({@link Submission}).
  * <p>
  * States: NEW → STARTED ({@link #start()} creates or adopts the instance) → STOPPED ({@link #stop()}: chunks in flight
  * fail by index with "stopped", an instance we created is shut down, the I/O pool is released). {@code instance} and
@@ -52,6 +56,9 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     private final Consumer<ExecutorService> releaseIo;
     private final ItemJson json;
     private final Map<Chunk, Submission> inFlight = new ConcurrentHashMap<>();
+    /** Submissions waiting for the one drainer, in the dispatcher's order; thread-safe by itself. */
+    private final Queue<Runnable> submits = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private volatile HazelcastInstance instance;
     private volatile boolean ownsInstance;
     private volatile DurableExecutorService executor;
@@ -137,10 +144,45 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         inFlight.put(chunk, submission);
         chunk.onInterrupt(submission::interrupted);
         try {
-            io.execute(() -> submission.submit(durable));
+            submitInOrder(() -> submission.submit(durable));
         } catch (RejectedExecutionException e) {
             inFlight.remove(chunk);
             throw new RejectedExecutionException("parallel:" + settings.poolName() + " is stopping", e);
+        }
+    }
+
+    /**
+     * Submits on the I/O pool one chunk after another, in the order the dispatcher handed them over, so the members'
+     * executor queues see them in index order as a thread pool's queue would (a submit is a round trip to a partition
+     * owner; concurrent submits would let later chunks overtake earlier ones). One drainer at a time
+     * ({@code draining}); a chunk queued while the drainer finishes is picked up by the re-check in its finally.
+     */
+    private void submitInOrder(Runnable submit) {
+        submits.add(submit);
+        drainSubmits();
+    }
+
+    private void drainSubmits() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            io.execute(() -> {
+                try {
+                    Runnable next;
+                    while ((next = submits.poll()) != null) {
+                        next.run();
+                    }
+                } finally {
+                    draining.set(false);
+                    if (!submits.isEmpty()) {
+                        drainSubmits();
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            draining.set(false); // stopping: stop() fails every chunk in flight
+            throw e;
         }
     }
 

@@ -35,6 +35,13 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "backend": getOrCreateConfiguration(target).setBackend(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cache": getOrCreateConfiguration(target).setCache(property(camelContext, java.lang.Object.class, value)); return true;
+        case "cachedir":
+        case "cacheDir": getOrCreateConfiguration(target).setCacheDir(property(camelContext, java.lang.String.class, value)); return true;
+        case "cacheerrors":
+        case "cacheErrors": getOrCreateConfiguration(target).setCacheErrors(property(camelContext, boolean.class, value)); return true;
+        case "cachemaxbytes":
+        case "cacheMaxBytes": getOrCreateConfiguration(target).setCacheMaxBytes(property(camelContext, long.class, value)); return true;
         case "chunksize":
         case "chunkSize": getOrCreateConfiguration(target).setChunkSize(property(camelContext, int.class, value)); return true;
         case "clientmode":
@@ -84,6 +91,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "task": getOrCreateConfiguration(target).setTask(property(camelContext, java.lang.Object.class, value)); return true;
         case "tasktimeout":
         case "taskTimeout": getOrCreateConfiguration(target).setTaskTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "taskversion":
+        case "taskVersion": getOrCreateConfiguration(target).setTaskVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "threadpoolprofile":
         case "threadPoolProfile": getOrCreateConfiguration(target).setThreadPoolProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -111,6 +120,13 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "backend": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cache": return java.lang.Object.class;
+        case "cachedir":
+        case "cacheDir": return java.lang.String.class;
+        case "cacheerrors":
+        case "cacheErrors": return boolean.class;
+        case "cachemaxbytes":
+        case "cacheMaxBytes": return long.class;
         case "chunksize":
         case "chunkSize": return int.class;
         case "clientmode":
@@ -160,6 +176,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "task": return java.lang.Object.class;
         case "tasktimeout":
         case "taskTimeout": return long.class;
+        case "taskversion":
+        case "taskVersion": return java.lang.String.class;
         case "threadpoolprofile":
         case "threadPoolProfile": return java.lang.String.class;
         case "timeout": return long.class;
@@ -188,6 +206,13 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "backend": return getOrCreateConfiguration(target).getBackend();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cache": return getOrCreateConfiguration(target).getCache();
+        case "cachedir":
+        case "cacheDir": return getOrCreateConfiguration(target).getCacheDir();
+        case "cacheerrors":
+        case "cacheErrors": return getOrCreateConfiguration(target).isCacheErrors();
+        case "cachemaxbytes":
+        case "cacheMaxBytes": return getOrCreateConfiguration(target).getCacheMaxBytes();
         case "chunksize":
         case "chunkSize": return getOrCreateConfiguration(target).getChunkSize();
         case "clientmode":
@@ -237,6 +262,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "task": return getOrCreateConfiguration(target).getTask();
         case "tasktimeout":
         case "taskTimeout": return getOrCreateConfiguration(target).getTaskTimeout();
+        case "taskversion":
+        case "taskVersion": return getOrCreateConfiguration(target).getTaskVersion();
         case "threadpoolprofile":
         case "threadPoolProfile": return getOrCreateConfiguration(target).getThreadPoolProfile();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();

@@ -26,6 +26,13 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "backend": target.getConfiguration().setBackend(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cache": target.getConfiguration().setCache(property(camelContext, java.lang.Object.class, value)); return true;
+        case "cachedir":
+        case "cacheDir": target.getConfiguration().setCacheDir(property(camelContext, java.lang.String.class, value)); return true;
+        case "cacheerrors":
+        case "cacheErrors": target.getConfiguration().setCacheErrors(property(camelContext, boolean.class, value)); return true;
+        case "cachemaxbytes":
+        case "cacheMaxBytes": target.getConfiguration().setCacheMaxBytes(property(camelContext, long.class, value)); return true;
         case "chunksize":
         case "chunkSize": target.getConfiguration().setChunkSize(property(camelContext, int.class, value)); return true;
         case "clientmode":
@@ -74,6 +81,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "task": target.getConfiguration().setTask(property(camelContext, java.lang.Object.class, value)); return true;
         case "tasktimeout":
         case "taskTimeout": target.getConfiguration().setTaskTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "taskversion":
+        case "taskVersion": target.getConfiguration().setTaskVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "threadpoolprofile":
         case "threadPoolProfile": target.getConfiguration().setThreadPoolProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -99,6 +108,13 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "backend": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cache": return java.lang.Object.class;
+        case "cachedir":
+        case "cacheDir": return java.lang.String.class;
+        case "cacheerrors":
+        case "cacheErrors": return boolean.class;
+        case "cachemaxbytes":
+        case "cacheMaxBytes": return long.class;
         case "chunksize":
         case "chunkSize": return int.class;
         case "clientmode":
@@ -147,6 +163,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "task": return java.lang.Object.class;
         case "tasktimeout":
         case "taskTimeout": return long.class;
+        case "taskversion":
+        case "taskVersion": return java.lang.String.class;
         case "threadpoolprofile":
         case "threadPoolProfile": return java.lang.String.class;
         case "timeout": return long.class;
@@ -173,6 +191,13 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "backend": return target.getConfiguration().getBackend();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cache": return target.getConfiguration().getCache();
+        case "cachedir":
+        case "cacheDir": return target.getConfiguration().getCacheDir();
+        case "cacheerrors":
+        case "cacheErrors": return target.getConfiguration().isCacheErrors();
+        case "cachemaxbytes":
+        case "cacheMaxBytes": return target.getConfiguration().getCacheMaxBytes();
         case "chunksize":
         case "chunkSize": return target.getConfiguration().getChunkSize();
         case "clientmode":
@@ -221,6 +246,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "task": return target.getConfiguration().getTask();
         case "tasktimeout":
         case "taskTimeout": return target.getConfiguration().getTaskTimeout();
+        case "taskversion":
+        case "taskVersion": return target.getConfiguration().getTaskVersion();
         case "threadpoolprofile":
         case "threadPoolProfile": return target.getConfiguration().getThreadPoolProfile();
         case "timeout": return target.getConfiguration().getTimeout();

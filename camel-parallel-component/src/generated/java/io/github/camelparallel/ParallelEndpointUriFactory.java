@@ -24,9 +24,13 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(44);
         props.add("backend");
         props.add("bridgeErrorHandler");
+        props.add("cache");
+        props.add("cacheDir");
+        props.add("cacheErrors");
+        props.add("cacheMaxBytes");
         props.add("chunkSize");
         props.add("clientMode");
         props.add("clusterName");
@@ -56,6 +60,7 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
         props.add("streaming");
         props.add("task");
         props.add("taskTimeout");
+        props.add("taskVersion");
         props.add("threadPoolProfile");
         props.add("timeout");
         props.add("workerCds");

@@ -159,6 +159,29 @@ public class ParallelConfiguration implements Cloneable {
                       + " client mode) to start from instead of the built-in defaults.")
     private String hazelcastConfig;
 
+    @UriParam(label = "cache", defaultValue = "false",
+              description = "Remember results (joblib's Memory): true for the on-disk store under cacheDir, or #ref to"
+                      + " your own io.github.camelparallel.cache.ResultCache (e.g. one shared by a cluster). An item"
+                      + " whose result is known is not run again; keys are the task, its version and the item's JSON.")
+    private Object cache;
+    @UriParam(label = "cache",
+              description = "cache=true: the folder of the on-disk result store, one sub-folder per task; default"
+                      + " ~/.cache/camel-parallel/results.")
+    private String cacheDir;
+    @UriParam(label = "cache",
+              description = "The task's version in cache keys: change it to invalidate the task's cached results. Default:"
+                      + " a hash of the task class's bytecode and of the classes of its own jar or folder it uses (of"
+                      + " the command and its script files for a worker command); required for a route task.")
+    private String taskVersion;
+    @UriParam(label = "cache", defaultValue = "1073741824",
+              description = "cache=true: the bound on the on-disk store of one task, in bytes; the least recently used"
+                      + " entries are evicted past it.")
+    private long cacheMaxBytes = 1L << 30;
+    @UriParam(label = "cache", defaultValue = "false",
+              description = "Remember failures too (an item that failed after its retries fails again from the cache,"
+                      + " with a CachedFailureException naming the original error), instead of re-running it.")
+    private boolean cacheErrors;
+
     /** The options a backend factory reads, by option name; unset ones are left out. */
     Map<String, Object> backendSettings() {
         Map<String, Object> settings = new HashMap<>();
@@ -510,5 +533,45 @@ public class ParallelConfiguration implements Cloneable {
 
     public void setHazelcastConfig(String hazelcastConfig) {
         this.hazelcastConfig = hazelcastConfig;
+    }
+
+    public Object getCache() {
+        return cache;
+    }
+
+    public void setCache(Object cache) {
+        this.cache = cache;
+    }
+
+    public String getCacheDir() {
+        return cacheDir;
+    }
+
+    public void setCacheDir(String cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    public String getTaskVersion() {
+        return taskVersion;
+    }
+
+    public void setTaskVersion(String taskVersion) {
+        this.taskVersion = taskVersion;
+    }
+
+    public long getCacheMaxBytes() {
+        return cacheMaxBytes;
+    }
+
+    public void setCacheMaxBytes(long cacheMaxBytes) {
+        this.cacheMaxBytes = cacheMaxBytes;
+    }
+
+    public boolean isCacheErrors() {
+        return cacheErrors;
+    }
+
+    public void setCacheErrors(boolean cacheErrors) {
+        this.cacheErrors = cacheErrors;
     }
 }

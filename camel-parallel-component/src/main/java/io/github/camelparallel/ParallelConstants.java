@@ -17,6 +17,14 @@ public final class ParallelConstants {
     @Metadata(label = "producer", description = "The number of re-runs of failed items.", javaType = "int")
     public static final String RETRIES = "CamelParallelRetries";
 
+    @Metadata(label = "producer", description = "With cache: the number of items answered by the result cache (not run).",
+              javaType = "long")
+    public static final String CACHE_HITS = "CamelParallelCacheHits";
+
+    @Metadata(label = "producer", description = "With cache: the number of items the result cache did not know (run).",
+              javaType = "long")
+    public static final String CACHE_MISSES = "CamelParallelCacheMisses";
+
     @Metadata(label = "producer", description = "The wall time of the batch in milliseconds.", javaType = "long")
     public static final String ELAPSED = "CamelParallelElapsed";
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.github.camelparallel.cache.TaskResultCache;
 import io.github.camelparallel.dispatch.BatchItems;
 import io.github.camelparallel.dispatch.BatchSource;
 import io.github.camelparallel.dispatch.BatchOutcome;
@@ -48,6 +49,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
     /** Batches in flight (not streamed), failed by index if this producer stops under them. */
     private final Set<Dispatcher> running = ConcurrentHashMap.newKeySet();
     private PoolManagement management;
+    private TaskResultCache cache; // null when cache is off
 
     public ParallelProducer(ParallelEndpoint endpoint) {
         super(endpoint);
@@ -64,6 +66,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
         ParallelEndpoint endpoint = getEndpoint();
         options = endpoint.getConfiguration().toDispatchOptions(endpoint.getName());
         task = TaskResolver.resolve(endpoint);
+        cache = ResultCacheResolver.resolve(endpoint);
         if (endpoint.getConfiguration().getTask() != null) {
             endpoint.getComponent().registerTaskProducer(endpoint.getName());
             registeredTask = true;
@@ -105,6 +108,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Dispatcher dispatcher;
+        TaskResultCache.Batch batchCache = cache == null ? null : cache.forBatch();
         try {
             Object body = fileOf(exchange);
             Charset charset = charsetOf(exchange);
@@ -113,7 +117,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
                     : BatchSource.of(BatchItems.toList(body, name, charset));
             ParallelComponent component = getEndpoint().getComponent();
             dispatcher = new Dispatcher(options, backend, task.forBatch(exchange), component.getScheduler(),
-                    component.getHandoff(), source);
+                    component.getHandoff(), source, batchCache);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -124,22 +128,22 @@ public class ParallelProducer extends DefaultAsyncProducer {
                         getEndpoint().getConfiguration().getProgressInterval())
                 : null;
         if (options.streaming()) {
-            stream(exchange, dispatcher, outcome -> finished(dispatcher, outcome, progress));
+            stream(exchange, dispatcher, outcome -> finished(dispatcher, outcome, progress, batchCache));
             callback.done(true);
             return true;
         }
         if (ChunkThreads.insideChunk() && backend.capabilities().runsInCaller()) {
             BatchOutcome outcome = dispatcher.runHelping();
-            finished(dispatcher, outcome, progress);
-            apply(exchange, outcome);
+            finished(dispatcher, outcome, progress, batchCache);
+            apply(exchange, outcome, batchCache);
             callback.done(true);
             return true;
         }
         running.add(dispatcher);
         dispatcher.start(outcome -> {
             try {
-                finished(dispatcher, outcome, progress);
-                apply(exchange, outcome);
+                finished(dispatcher, outcome, progress, batchCache);
+                apply(exchange, outcome, batchCache);
             } finally {
                 callback.done(false);
             }
@@ -148,11 +152,15 @@ public class ParallelProducer extends DefaultAsyncProducer {
     }
 
     /** A batch ended: statistics and meters, the final progress line. */
-    private void finished(Dispatcher dispatcher, BatchOutcome outcome, ProgressReporter progress) {
+    private void finished(Dispatcher dispatcher, BatchOutcome outcome, ProgressReporter progress,
+            TaskResultCache.Batch batchCache) {
         running.remove(dispatcher);
         PoolManagement watching = management;
         if (watching != null) {
             watching.record(outcome);
+            if (batchCache != null) {
+                watching.statistics().recordCache(batchCache.hits(), batchCache.misses());
+            }
         }
         if (progress != null) {
             progress.finish();
@@ -179,7 +187,8 @@ public class ParallelProducer extends DefaultAsyncProducer {
         });
         Message message = exchange.getMessage();
         for (String header : new String[] { ParallelConstants.SIZE, ParallelConstants.FAILED_COUNT,
-                ParallelConstants.RETRIES, ParallelConstants.ELAPSED, ParallelConstants.ERRORS }) {
+                ParallelConstants.RETRIES, ParallelConstants.ELAPSED, ParallelConstants.ERRORS,
+                ParallelConstants.CACHE_HITS, ParallelConstants.CACHE_MISSES }) {
             message.removeHeader(header);
         }
         message.setBody(results);
@@ -202,8 +211,12 @@ public class ParallelProducer extends DefaultAsyncProducer {
         return name != null ? Charset.forName(name) : StandardCharsets.UTF_8;
     }
 
-    private void apply(Exchange exchange, BatchOutcome outcome) {
+    private void apply(Exchange exchange, BatchOutcome outcome, TaskResultCache.Batch batchCache) {
         Message message = exchange.getMessage();
+        if (batchCache != null) {
+            message.setHeader(ParallelConstants.CACHE_HITS, batchCache.hits());
+            message.setHeader(ParallelConstants.CACHE_MISSES, batchCache.misses());
+        }
         message.setHeader(ParallelConstants.SIZE, outcome.size());
         message.setHeader(ParallelConstants.FAILED_COUNT, (int) outcome.failedCount());
         message.setHeader(ParallelConstants.RETRIES, outcome.retries());

@@ -1,6 +1,7 @@
 package io.github.camelparallel.dispatch;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -72,6 +73,7 @@ public final class Dispatcher implements ChunkListener {
     private final ItemResults results;
     private final StreamResults stream; // the same object as results when streaming, else null
     private final int listSize; // the whole batch's size when it is a list, else -1
+    private final ItemCache cache; // null when results are not cached
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -100,7 +102,17 @@ public final class Dispatcher implements ChunkListener {
      */
     public Dispatcher(DispatchOptions options, ParallelBackend backend, ItemTask task,
             ScheduledExecutorService scheduler, Executor handoff, BatchSource source) {
+        this(options, backend, task, scheduler, handoff, source, null);
+    }
+
+    /**
+     * @param cache results of earlier runs, looked up before an item is dispatched and stored when it succeeds (null
+     *              for none)
+     */
+    public Dispatcher(DispatchOptions options, ParallelBackend backend, ItemTask task,
+            ScheduledExecutorService scheduler, Executor handoff, BatchSource source, ItemCache cache) {
         this.options = options;
+        this.cache = cache;
         this.backend = backend;
         this.task = task;
         this.scheduler = scheduler;
@@ -370,9 +382,10 @@ public final class Dispatcher implements ChunkListener {
                         finished = inputFailed(e);
                         continue;
                     }
+                    ItemCache.Lookup[] cached = lookUp(items); // outside the lock: a store may read a disk
                     lock.lock();
                     try {
-                        chunk = freshChunkLocked(items);
+                        chunk = freshChunkLocked(items, cached);
                         finished = chunk == null && finishIfAllSettledLocked();
                     } finally {
                         lock.unlock();
@@ -417,8 +430,30 @@ public final class Dispatcher implements ChunkListener {
         }
     }
 
-    /** Turns pulled items into a dispatched chunk; null when there were none or the batch ended meanwhile. */
-    private Chunk freshChunkLocked(List<Object> items) {
+    /** The cache's answer for each pulled item (indices from {@code pulled} on), or null without a cache. */
+    private ItemCache.Lookup[] lookUp(List<Object> items) {
+        if (cache == null || items.isEmpty()) {
+            return null;
+        }
+        int first;
+        lock.lock();
+        try {
+            first = pulled; // only the submitter moves it, and this thread is the submitter
+        } finally {
+            lock.unlock();
+        }
+        ItemCache.Lookup[] found = new ItemCache.Lookup[items.size()];
+        for (int i = 0; i < found.length; i++) {
+            found[i] = cache.lookup(items.get(i), first + i);
+        }
+        return found;
+    }
+
+    /**
+     * Turns pulled items into a dispatched chunk; null when there were none, the cache answered all of them, or the
+     * batch ended meanwhile. Items the cache answered settle here; the chunk holds the others, with their indices.
+     */
+    private Chunk freshChunkLocked(List<Object> items, ItemCache.Lookup[] cached) {
         if (source.ended()) {
             inputEnded = true;
         }
@@ -431,17 +466,56 @@ public final class Dispatcher implements ChunkListener {
                     + " items; split the input", true);
             return null;
         }
-        Chunk chunk = new Chunk(pulled, items, 1, task, options.taskTimeoutMillis());
-        results.opened(pulled, items.size());
+        int first = pulled;
+        results.opened(first, items.size());
         pulled += items.size();
+        Chunk chunk = cached == null ? new Chunk(first, items, 1, task, options.taskTimeoutMillis())
+                : settleCachedLocked(first, items, cached);
+        if (chunk == null || state != State.RUNNING) {
+            signalConsumerLocked();
+            return null;
+        }
         admitLocked(chunk);
         return chunk;
     }
 
+    /** Settles the items the cache answered; returns a chunk of the rest (null when none is left to run). */
+    private Chunk settleCachedLocked(int first, List<Object> items, ItemCache.Lookup[] cached) {
+        int[] missing = new int[items.size()];
+        int misses = 0;
+        for (int i = 0; i < cached.length; i++) {
+            ItemCache.Lookup found = cached[i];
+            if (!found.hit()) {
+                missing[misses++] = i;
+            } else if (found.failure() == null) {
+                results.success(first + i, found.result());
+            } else {
+                settleFailureLocked(first + i, 1, found.failure());
+            }
+        }
+        if (misses == 0) {
+            return null;
+        }
+        if (misses == items.size()) {
+            return new Chunk(first, items, 1, task, options.taskTimeoutMillis());
+        }
+        int[] indices = new int[misses];
+        List<Object> rest = new ArrayList<>(misses);
+        for (int m = 0; m < misses; m++) {
+            indices[m] = first + missing[m];
+            rest.add(items.get(missing[m]));
+        }
+        return new Chunk(indices, rest, 1, task, options.taskTimeoutMillis());
+    }
+
     @Override
     public void itemDone(Chunk chunk, int offset, Object result, Throwable error) {
+        if (cache != null && error == null) {
+            cache.store(chunk.item(offset), chunk.indexOf(offset), result); // before settling: a later batch finds it
+        }
         boolean finished;
         boolean refill = false;
+        boolean failedForGood = false;
         lock.lock();
         try {
             if (state != State.RUNNING || chunk.reported().get(offset)) {
@@ -457,17 +531,26 @@ public final class Dispatcher implements ChunkListener {
             } else {
                 settleFailureLocked(index, chunk.attempt(), error);
                 refill = stream != null; // a skipped item may free a window slot
+                failedForGood = true;
             }
             finished = finishIfAllSettledLocked();
             signalConsumerLocked();
         } finally {
             lock.unlock();
         }
+        if (failedForGood && cache != null && cache.keepsFailures()) {
+            cache.storeFailure(chunk.item(offset), chunk.indexOf(offset), error);
+        }
         continueAfter(finished, refill); // a free slot may take a ready retry even while this chunk still runs
     }
 
     @Override
     public void itemsDone(Chunk chunk, int fromOffset, Object[] values, int count) {
+        if (cache != null) {
+            for (int i = 0; i < count; i++) {
+                cache.store(chunk.item(fromOffset + i), chunk.indexOf(fromOffset + i), values[i]);
+            }
+        }
         boolean finished;
         lock.lock();
         try {

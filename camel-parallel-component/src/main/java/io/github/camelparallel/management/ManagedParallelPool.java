@@ -97,6 +97,16 @@ public final class ManagedParallelPool {
         return statistics.itemsRetried();
     }
 
+    @ManagedAttribute(description = "Items answered by the result cache (cache=true), not run")
+    public long getCacheHits() {
+        return statistics.cacheHits();
+    }
+
+    @ManagedAttribute(description = "Items the result cache did not know (cache=true), run")
+    public long getCacheMisses() {
+        return statistics.cacheMisses();
+    }
+
     @ManagedAttribute(description = "Mean run time of an item in milliseconds")
     public double getAverageItemMillis() {
         return statistics.averageItemMillis();

@@ -17,6 +17,8 @@ public final class PoolStatistics {
     private final AtomicLong itemsRetried = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
     private final AtomicLong lastBatchMillis = new AtomicLong();
+    private final AtomicLong cacheHits = new AtomicLong();
+    private final AtomicLong cacheMisses = new AtomicLong();
 
     /** Adds a finished batch. */
     public void record(BatchOutcome outcome) {
@@ -26,6 +28,22 @@ public final class PoolStatistics {
         itemsRetried.addAndGet(outcome.retries());
         busyNanos.addAndGet(outcome.busyNanos());
         lastBatchMillis.set(outcome.elapsedMillis());
+    }
+
+    /** Adds a finished batch's result-cache counts (batches with cache on). */
+    public void recordCache(long hits, long misses) {
+        cacheHits.addAndGet(hits);
+        cacheMisses.addAndGet(misses);
+    }
+
+    /** Items answered by the result cache, not run. */
+    public long cacheHits() {
+        return cacheHits.get();
+    }
+
+    /** Items the result cache did not know, run. */
+    public long cacheMisses() {
+        return cacheMisses.get();
     }
 
     public long batches() {
@@ -64,5 +82,7 @@ public final class PoolStatistics {
         itemsRetried.set(0);
         busyNanos.set(0);
         lastBatchMillis.set(0);
+        cacheHits.set(0);
+        cacheMisses.set(0);
     }
 }

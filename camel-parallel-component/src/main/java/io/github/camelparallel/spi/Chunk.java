@@ -4,7 +4,8 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * A contiguous run of items of one batch, dispatched as one unit of work.
+ * A run of items of one batch, dispatched as one unit of work: contiguous (fresh chunks, retries), or, when a result
+ * cache answered some items of a run already, the remaining items with their batch indices ({@link #indexOf}).
  * <p>
  * States and transitions (the only mutable part, guarded by {@code this}):
  * <pre>
@@ -23,6 +24,7 @@ public final class Chunk {
     private enum State { NEW, RUNNING, CANCELLED }
 
     private final int firstIndex;
+    private final int[] indices; // batch index by offset when not contiguous, else null
     private final List<Object> items;
     private final int attempt;
     private final ItemTask task;
@@ -38,7 +40,21 @@ public final class Chunk {
     private Thread runner;
 
     public Chunk(int firstIndex, List<Object> items, int attempt, ItemTask task, long itemTimeoutMillis) {
+        this(firstIndex, null, items, attempt, task, itemTimeoutMillis);
+    }
+
+    /** A chunk of items at the given, ascending batch indices (one per item). */
+    public Chunk(int[] indices, List<Object> items, int attempt, ItemTask task, long itemTimeoutMillis) {
+        this(indices[0], indices, items, attempt, task, itemTimeoutMillis);
+        if (indices.length != items.size()) {
+            throw new IllegalArgumentException(indices.length + " indices for " + items.size() + " items");
+        }
+    }
+
+    private Chunk(int firstIndex, int[] indices, List<Object> items, int attempt, ItemTask task,
+            long itemTimeoutMillis) {
         this.firstIndex = firstIndex;
+        this.indices = indices;
         this.items = items;
         this.attempt = attempt;
         this.task = task;
@@ -47,7 +63,7 @@ public final class Chunk {
 
     /** Batch index of the item at {@code offset}. */
     public int indexOf(int offset) {
-        return firstIndex + offset;
+        return indices == null ? firstIndex + offset : indices[offset];
     }
 
     public int firstIndex() {
@@ -162,6 +178,7 @@ public final class Chunk {
 
     @Override
     public String toString() {
-        return "chunk[" + firstIndex + ".." + (firstIndex + items.size() - 1) + ", attempt " + attempt + "]";
+        return "chunk[" + firstIndex + ".." + indexOf(items.size() - 1) + (indices == null ? "" : " (" + items.size()
+                + " items)") + ", attempt " + attempt + "]";
     }
 }

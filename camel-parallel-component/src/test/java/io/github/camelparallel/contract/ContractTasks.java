@@ -19,10 +19,19 @@ import java.util.stream.Stream;
  */
 public final class ContractTasks {
 
-    static final String SCRATCH_ENV = "CONTRACT_SCRATCH";
-    static final String SCRATCH_PROPERTY = "contract.scratch";
+    public static final String SCRATCH_ENV = "CONTRACT_SCRATCH";
+    public static final String SCRATCH_PROPERTY = "contract.scratch";
 
     private ContractTasks() {
+    }
+
+    /** n → n³ as a Long, recording "run" each time it runs (what a result cache must save). */
+    public static class CountedCube implements Function<Integer, Long> {
+        @Override
+        public Long apply(Integer n) {
+            record("run");
+            return (long) n * n * n;
+        }
     }
 
     /** n → n³, after a random short sleep for one item in twenty. */
@@ -169,7 +178,7 @@ public final class ContractTasks {
     }
 
     /** The scratch directory of the running test. */
-    static Path scratch() {
+    public static Path scratch() {
         String dir = System.getenv(SCRATCH_ENV);
         if (dir == null) {
             dir = System.getProperty(SCRATCH_PROPERTY);
@@ -181,7 +190,7 @@ public final class ContractTasks {
     }
 
     /** Leaves one marker file {@code prefix-<unique>}: counted by {@link #count}. */
-    static void record(String prefix) {
+    public static void record(String prefix) {
         try {
             Files.createFile(scratch().resolve(prefix + "-" + UUID.randomUUID()));
         } catch (IOException e) {
@@ -204,7 +213,7 @@ public final class ContractTasks {
     }
 
     /** How many markers start with {@code prefix} in the scratch directory {@code dir}. */
-    static int count(Path dir, String prefix) throws IOException {
+    public static int count(Path dir, String prefix) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return (int) files.filter(f -> f.getFileName().toString().startsWith(prefix)).count();
         }

@@ -1,0 +1,139 @@
+package io.github.camelparallel;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+import io.github.camelparallel.backend.FunctionTaskClass;
+import io.github.camelparallel.cache.DiskResultCache;
+import io.github.camelparallel.cache.ResultCache;
+import io.github.camelparallel.cache.TaskResultCache;
+import io.github.camelparallel.cache.TaskResultCache.CachedTask;
+import io.github.camelparallel.cache.TaskVersion;
+import org.apache.camel.CamelContext;
+
+/**
+ * Turns the endpoint's {@code cache}, {@code cacheDir}, {@code taskVersion}, {@code cacheMaxBytes} and
+ * {@code cacheErrors} options into the producer's {@link TaskResultCache}, once, at producer start; null when caching
+ * is off. Errors name the option and the pool. Stateless.
+ * <p>
+ * A task's identity: its class name (plus {@code #method}); a lambda has no stable class name, so it is named by the
+ * class that defines it and the pool; a worker command by its command line; a route task ({@code from("parallel:x")})
+ * by the pool, and it must be given a {@code taskVersion} since its code cannot be hashed.
+ */
+final class ResultCacheResolver {
+
+    static final String DEFAULT_DIR = System.getProperty("user.home") + "/.cache/camel-parallel/results";
+
+    private ResultCacheResolver() {
+    }
+
+    static TaskResultCache resolve(ParallelEndpoint endpoint) throws Exception {
+        ParallelConfiguration config = endpoint.getConfiguration();
+        String pool = endpoint.getName();
+        ResultCache userStore = userStore(config.getCache(), endpoint.getCamelContext(), pool);
+        if (userStore == null && !isOn(config.getCache(), pool)) {
+            return null;
+        }
+        CachedTask task = cachedTask(endpoint);
+        ResultCache store = userStore != null ? userStore
+                : new DiskResultCache(Paths.get(config.getCacheDir() != null ? config.getCacheDir() : DEFAULT_DIR)
+                        .resolve(task.folderName()), config.getCacheMaxBytes(), pool);
+        return new TaskResultCache(pool, task, store, config.isCacheErrors());
+    }
+
+    private static boolean isOn(Object option, String pool) {
+        if (option == null || option instanceof Boolean b && !b || "false".equals(option)) {
+            return false;
+        }
+        if (option instanceof Boolean || "true".equals(option)) {
+            return true;
+        }
+        throw new IllegalArgumentException("Option cache of parallel:" + pool + " must be true, false or a #reference to"
+                + " an io.github.camelparallel.cache.ResultCache, but was " + describe(option));
+    }
+
+    private static ResultCache userStore(Object option, CamelContext context, String pool) {
+        Object store = option;
+        if (option instanceof String reference && reference.startsWith("#")) {
+            String name = reference.startsWith("#bean:") ? reference.substring(6) : reference.substring(1);
+            store = context.getRegistry().lookupByName(name.trim());
+            if (store == null) {
+                throw new IllegalArgumentException("Option cache of parallel:" + pool + ": no bean '" + name.trim()
+                        + "' in the registry");
+            }
+        }
+        if (store instanceof ResultCache cache) {
+            return cache;
+        }
+        if (store != option) {
+            throw new IllegalArgumentException("Option cache of parallel:" + pool + ": " + describe(store)
+                    + " is not an io.github.camelparallel.cache.ResultCache");
+        }
+        return null;
+    }
+
+    private static CachedTask cachedTask(ParallelEndpoint endpoint) throws Exception {
+        ParallelConfiguration config = endpoint.getConfiguration();
+        String pool = endpoint.getName();
+        String version = config.getTaskVersion();
+        Class<?> type = taskClass(endpoint);
+        if (type != null) {
+            String method = config.getMethod() == null ? "" : "#" + config.getMethod();
+            Class<?> code = type.isHidden() ? hostOf(type, endpoint.getCamelContext()) : type;
+            String identity = type.isHidden() ? "lambda:" + code.getName() + "@" + pool + method : type.getName() + method;
+            return new CachedTask(identity, version != null ? version : TaskVersion.ofClass(code), code,
+                    Function.class.isAssignableFrom(type) ? FunctionTaskClass.resultType(type) : null);
+        }
+        if (config.getCommand() != null) {
+            List<String> argv = Arrays.asList(config.getCommand().trim().split("\\s+"));
+            return new CachedTask("command:" + config.getCommand().trim(), version != null ? version
+                    : TaskVersion.ofCommand(argv, Path.of("").toAbsolutePath()), null, null);
+        }
+        if (version == null) {
+            throw new IllegalArgumentException("Option cache of parallel:" + pool + " needs taskVersion when the task is"
+                    + " the route from(\"parallel:" + pool + "\"): a route's code cannot be hashed, so set taskVersion"
+                    + " and change it when the route changes");
+        }
+        return new CachedTask("route:" + pool, version, null, null);
+    }
+
+    /** The task's class; null for a route task or a worker command. */
+    private static Class<?> taskClass(ParallelEndpoint endpoint) {
+        Object task = endpoint.getConfiguration().getTask();
+        if (task == null) {
+            return null;
+        }
+        if (!(task instanceof String reference)) {
+            return task.getClass();
+        }
+        CamelContext context = endpoint.getCamelContext();
+        if (reference.startsWith("#class:") || reference.startsWith("#type:")) {
+            return context.getClassResolver().resolveClass(reference.substring(reference.indexOf(':') + 1).trim());
+        }
+        if (!reference.startsWith("#")) {
+            return context.getClassResolver().resolveClass(FunctionTaskClass.className(reference));
+        }
+        Object bean = context.getRegistry().lookupByName(reference.substring(reference.startsWith("#bean:") ? 6 : 1));
+        return bean == null ? null : bean.getClass();
+    }
+
+    /** The class whose code defines a lambda ({@code com.acme.Routes$$Lambda/0x...} → {@code com.acme.Routes}). */
+    private static Class<?> hostOf(Class<?> lambda, CamelContext context) {
+        String name = lambda.getName();
+        int cut = name.indexOf("$$Lambda");
+        Class<?> host = cut > 0 ? context.getClassResolver().resolveClass(name.substring(0, cut), lambda.getClassLoader())
+                : null;
+        if (host == null) {
+            throw new IllegalArgumentException("cache=true cannot name the task " + name + " (a hidden class): use a named"
+                    + " task class");
+        }
+        return host;
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : "'" + value + "' (" + value.getClass().getName() + ")";
+    }
+}

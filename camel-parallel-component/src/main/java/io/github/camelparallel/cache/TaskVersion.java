@@ -1,0 +1,110 @@
+package io.github.camelparallel.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * A task's version when {@code taskVersion} is not given: a hash of its code, so changing the code invalidates that
+ * task's cache entries and nothing else.
+ * <ul>
+ *   <li>A task class: the bytecode of the class and of every class it references, directly or through others, that
+ *       lives in the same jar or folder (the user's code; the JDK, Camel and other libraries are not followed, so
+ *       upgrading them keeps the cache). This catches what joblib misses: a change in a helper the task calls.</li>
+ *   <li>A worker command: the command line and the bytes of each argument that names a readable file (the script).</li>
+ * </ul>
+ * Stateless.
+ */
+public final class TaskVersion {
+
+    private TaskVersion() {
+    }
+
+    /** A jar or class folder: where a class's bytecode comes from. */
+    public record CodeRoot(String location) {
+
+        /** The root the class was loaded from, or null when unknown (JDK classes, generated classes). */
+        static CodeRoot of(Class<?> type) {
+            ClassLoader loader = type.getClassLoader();
+            URL url = loader == null ? null : loader.getResource(resourceName(type.getName()));
+            return url == null ? null : of(url, type.getName());
+        }
+
+        static CodeRoot of(URL classFile, String className) {
+            String url = classFile.toString();
+            int jar = url.indexOf("!/");
+            if (jar >= 0) {
+                return new CodeRoot(url.substring(0, jar));
+            }
+            String suffix = resourceName(className);
+            return url.endsWith(suffix) ? new CodeRoot(url.substring(0, url.length() - suffix.length())) : null;
+        }
+
+        boolean contains(Class<?> type) {
+            return equals(of(type));
+        }
+    }
+
+    /** The version of a task class: hex SHA-256 over its bytecode and that of the classes it reaches in its root. */
+    public static String ofClass(Class<?> task) throws IOException {
+        ClassLoader loader = task.getClassLoader() != null ? task.getClassLoader() : ClassLoader.getSystemClassLoader();
+        CodeRoot root = CodeRoot.of(task);
+        TreeMap<String, byte[]> code = new TreeMap<>();
+        ArrayDeque<String> todo = new ArrayDeque<>(List.of(task.getName()));
+        while (!todo.isEmpty()) {
+            String name = todo.poll();
+            if (code.containsKey(name)) {
+                continue;
+            }
+            URL url = loader.getResource(resourceName(name));
+            if (url == null || (root != null && !root.equals(CodeRoot.of(url, name)))) {
+                continue; // another jar or the JDK: not the task's own code
+            }
+            byte[] bytes;
+            try (InputStream in = url.openStream()) {
+                bytes = in.readAllBytes();
+            }
+            code.put(name, bytes);
+            if (root != null) { // without a known root, only the class itself
+                todo.addAll(ClassReferences.of(bytes));
+            }
+        }
+        MessageDigest digest = CacheKeys.sha256();
+        code.forEach((name, bytes) -> {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes);
+        });
+        return "code-" + HexFormat.of().formatHex(digest.digest()) + "-" + code.size();
+    }
+
+    /** The version of a worker command: its words, and the contents of those that name a readable file. */
+    public static String ofCommand(List<String> argv, Path workingDir) throws IOException {
+        MessageDigest digest = CacheKeys.sha256();
+        for (String arg : argv) {
+            digest.update(arg.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            Path file = workingDir.resolve(arg);
+            if (!arg.isEmpty() && Files.isRegularFile(file) && Files.isReadable(file) && !isExecutableBinary(file)) {
+                digest.update(Files.readAllBytes(file));
+            }
+        }
+        return "command-" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Interpreters like python3 are files too, but hashing them would tie the cache to an upgrade of the tool. */
+    private static boolean isExecutableBinary(Path file) {
+        return Files.isExecutable(file) && !file.getFileName().toString().contains(".");
+    }
+
+    private static String resourceName(String className) {
+        return className.replace('.', '/') + ".class";
+    }
+}

@@ -52,8 +52,9 @@ class EveryOptionAtComponentLevelTest {
                     options.add(new Option(name, kebab, Boolean.toString(value), value));
                 }
                 case "integer" -> {
-                    int value = (defaultValue == null ? 0 : Integer.parseInt(defaultValue)) + 3;
-                    options.add(new Option(name, kebab, Integer.toString(value), value));
+                    long value = (defaultValue == null ? 0 : Long.parseLong(defaultValue)) + 3;
+                    Object expected = "long".equals(meta.get("javaType").asText()) ? (Object) value : (Object) (int) value;
+                    options.add(new Option(name, kebab, Long.toString(value), expected));
                 }
                 case "duration" -> options.add(new Option(name, kebab, "3s", 3000L));
                 case "enum" -> {

@@ -13,6 +13,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -40,11 +42,13 @@ public final class DiskResultCache implements ResultCache {
     private static final Logger LOG = LoggerFactory.getLogger(DiskResultCache.class);
     private static final String TEMP_SUFFIX = ".tmp";
     private static final long STALE_TEMP_MILLIS = 3_600_000;
+    private static final long PID = ProcessHandle.current().pid();
 
     private final Path dir;
     private final long maxBytes;
     private final String poolName;
     private final AtomicLong approxBytes = new AtomicLong(-1); // -1 until the first scan
+    private final Set<String> buckets = ConcurrentHashMap.newKeySet(); // sub-folders known to exist
     private final ReentrantLock evicting = new ReentrantLock(); // one eviction pass at a time
 
     /**
@@ -87,10 +91,10 @@ public final class DiskResultCache implements ResultCache {
             return;
         }
         Path entry = entryPath(key);
-        Files.createDirectories(entry.getParent());
-        Path temp = Files.createTempFile(entry.getParent(), key, TEMP_SUFFIX);
+        // a name unique to this JVM and thread: nobody else writes it (a crashed writer's leftover is overwritten)
+        Path temp = entry.resolveSibling(key + "." + PID + "." + Thread.currentThread().getId() + TEMP_SUFFIX);
         try {
-            Files.write(temp, value);
+            writeTemp(temp, value);
             try {
                 Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -102,6 +106,20 @@ public final class DiskResultCache implements ResultCache {
         long size = approxBytes.get() < 0 ? firstScan() : approxBytes.addAndGet(value.length);
         if (size > maxBytes) {
             evict();
+        }
+    }
+
+    private void writeTemp(Path temp, byte[] value) throws IOException {
+        String bucket = temp.getParent().getFileName().toString();
+        if (!buckets.contains(bucket)) {
+            Files.createDirectories(temp.getParent());
+            buckets.add(bucket);
+        }
+        try {
+            Files.write(temp, value);
+        } catch (NoSuchFileException e) { // the folder was deleted under us: make it again, once
+            Files.createDirectories(temp.getParent());
+            Files.write(temp, value);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class DiskResultCache implements ResultCache {
     private final ReentrantLock evicting = new ReentrantLock(); // one eviction pass at a time
 
     /**
-     * @param dir      the task's folder (created, with its parents, owner-only where the file system allows)
+     * @param dir      the task's folder (created, with its parents, owner-only (0700) where the file system allows)
      * @param maxBytes the bound on the entries' total size, > 0
      * @param poolName for log lines
      */
@@ -64,7 +65,12 @@ public final class DiskResultCache implements ResultCache {
         this.dir = dir;
         this.maxBytes = maxBytes;
         this.poolName = poolName;
-        Files.createDirectories(dir);
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // results may be private: folders this store creates are the user's alone (existing ones are left as is)
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
     }
 
     public Path dir() {

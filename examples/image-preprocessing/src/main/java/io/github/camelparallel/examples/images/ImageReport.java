@@ -49,7 +49,8 @@ public class ImageReport implements CamelContextAware {
                 run.backend(), run.poolSize(), millis);
         Run baseline = runs.get(0);
         if (run != baseline) {
-            line += String.format(Locale.ROOT, " (%.2fx the poolSize=%d run)", speedUp(baseline, run), baseline.poolSize());
+            line += String.format(Locale.ROOT, " (%.2fx the poolSize=%d run)", speedUp(baseline, run),
+                    baseline.poolSize());
         }
         return line;
     }
@@ -58,9 +59,9 @@ public class ImageReport implements CamelContextAware {
     public String summary(String thumbnails) {
         Run first = runs.get(0);
         Thumbnail sample = first.results().isEmpty() ? null : first.results().get(0);
-        return String.format(Locale.ROOT, "%d thumbnails (grayscale, normalised to 0..255%s) in %s, the same from every run",
-                first.results().size(), sample == null ? "" : ", " + sample.width() + "x" + sample.height() + " and so on",
-                thumbnails);
+        String size = sample == null ? "" : ", " + sample.width() + "x" + sample.height() + " and so on";
+        return String.format(Locale.ROOT, "%d thumbnails (grayscale, normalised to 0..255%s) in %s, the same from"
+                + " every run", first.results().size(), size, thumbnails);
     }
 
     /** How many times faster {@code run} was than {@code baseline}; a run under a millisecond counts as one. */

@@ -31,7 +31,8 @@ public class ImageRoutes extends RouteBuilder {
                 .to("parallel:thumbs?task=#thumbnailer")
                 .bean("scenes", "firstOf(${exchangeProperty.jobs}, {{images.warmup}})")
                 .to("parallel:thumbs-process?backend=process&task=#class:"
-                        + "io.github.camelparallel.examples.images.Thumbnailer&workerJvmOptions=-Djava.awt.headless=true")
+                        + "io.github.camelparallel.examples.images.Thumbnailer"
+                        + "&workerJvmOptions=-Djava.awt.headless=true")
                 // 3. the batch on one thread: the baseline ...
                 .setBody(exchangeProperty("jobs"))
                 .to("parallel:thumbs-serial?poolSize=1&task=#thumbnailer")
@@ -45,7 +46,8 @@ public class ImageRoutes extends RouteBuilder {
                 // 5. ... and on worker processes (JVMs), one per processor
                 .setBody(exchangeProperty("jobs"))
                 .to("parallel:thumbs-process?backend=process&task=#class:"
-                        + "io.github.camelparallel.examples.images.Thumbnailer&workerJvmOptions=-Djava.awt.headless=true")
+                        + "io.github.camelparallel.examples.images.Thumbnailer"
+                        + "&workerJvmOptions=-Djava.awt.headless=true")
                 .setBody(method("report", "record('thumbs-process', ${body}, ${header.CamelParallelElapsed})"))
                 .log(LoggingLevel.INFO, "images", "${body}")
                 .setBody(method("report", "summary('{{images.dir}}/thumbnails')"))

@@ -60,7 +60,8 @@ public class ScenePainter implements Function<SceneSpec, String> {
             g.setPaint(new GradientPaint(0, horizon, color(random, 30, 120), 0, h, color(random, 0, 60)));
             g.fillRect(0, horizon + h / 12, w, h);
             for (int i = 0; i < 6 + random.nextInt(10); i++) {
-                house(g, random, random.nextInt(w), horizon + h / 12 + random.nextInt(h / 3), w / 20 + random.nextInt(w / 12));
+                int size = w / 20 + random.nextInt(w / 12);
+                house(g, random, random.nextInt(w), horizon + h / 12 + random.nextInt(h / 3), size);
             }
             // grass: a few thousand short strokes, the fine detail that makes a photo's JPEG large and slow to decode
             for (int i = 0; i < 4000; i++) {
@@ -99,12 +100,14 @@ public class ScenePainter implements Function<SceneSpec, String> {
         g.setColor(color(random, 120, 240));
         g.fillRect(x, y, size, size * 3 / 4);
         g.setColor(new Color(120 + random.nextInt(80), 30 + random.nextInt(40), 30));
-        g.fillPolygon(new int[] { x - size / 8, x + size / 2, x + size + size / 8 }, new int[] { y, y - size / 2, y }, 3);
+        int[] roofX = { x - size / 8, x + size / 2, x + size + size / 8 };
+        g.fillPolygon(roofX, new int[] { y, y - size / 2, y }, 3);
         g.setColor(new Color(40, 40, 60));
         g.fillRect(x + size / 3, y + size / 3, size / 4, size * 5 / 12);
     }
 
     private static Color color(SplittableRandom random, int low, int high) {
-        return new Color(low + random.nextInt(high - low), low + random.nextInt(high - low), low + random.nextInt(high - low));
+        int range = high - low;
+        return new Color(low + random.nextInt(range), low + random.nextInt(range), low + random.nextInt(range));
     }
 }

@@ -18,8 +18,8 @@ import net.coobird.thumbnailator.Thumbnails;
  * The task of the {@code thumbs*} pools: one image to a normalised grayscale PNG thumbnail. Thumbnailator reads and
  * resizes the image (aspect ratio kept, longest side {@code maxSide}) straight into an 8-bit gray image; a
  * {@link LookupOp} (a 256-entry table, exact at both ends) then stretches its gray levels to the full 0..255 range
- * (min-max normalisation, the usual input scaling of a vision model). Public with a no-argument constructor so worker JVMs of {@code backend=process} can
- * create it. Stateless and thread-safe.
+ * (min-max normalisation, the usual input scaling of a vision model). Public with a no-argument constructor so worker
+ * JVMs of {@code backend=process} can create it. Stateless and thread-safe.
  */
 public class Thumbnailer implements Function<ImageJob, Thumbnail> {
 

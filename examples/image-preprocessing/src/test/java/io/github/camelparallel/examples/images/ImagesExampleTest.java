@@ -63,7 +63,8 @@ class ImagesExampleTest {
 
         // the three timed runs, in order, on the pools the README describes
         List<ImageReport.Run> runs = run.report().getRuns();
-        assertEquals(List.of("thumbs-serial", "thumbs", "thumbs-process"), runs.stream().map(ImageReport.Run::pool).toList());
+        assertEquals(List.of("thumbs-serial", "thumbs", "thumbs-process"),
+                runs.stream().map(ImageReport.Run::pool).toList());
         assertEquals(List.of("thread", "thread", "process"), runs.stream().map(ImageReport.Run::backend).toList());
         assertEquals(List.of(1, PROCESSORS, PROCESSORS), runs.stream().map(ImageReport.Run::poolSize).toList());
         for (ImageReport.Run timed : runs) {
@@ -76,7 +77,8 @@ class ImagesExampleTest {
         assertEquals(12, thumbnails.size());
         for (int i = 0; i < thumbnails.size(); i++) {
             Thumbnail thumbnail = thumbnails.get(i);
-            assertEquals(dir.resolve("input").resolve(Scenes.sceneName(i)).toString(), thumbnail.source(), "input order");
+            String source = dir.resolve("input").resolve(Scenes.sceneName(i)).toString();
+            assertEquals(source, thumbnail.source(), "input order");
             File file = new File(thumbnail.target());
             BufferedImage written = ImageIO.read(file);
             assertEquals(128, written.getWidth(), file.getName());

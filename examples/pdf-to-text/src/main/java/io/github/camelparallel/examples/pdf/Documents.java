@@ -50,7 +50,8 @@ public class Documents {
                 write(pdf, i);
                 written++;
             }
-            jobs.add(new PdfJob(pdf.toString(), text.resolve(pdf.getFileName().toString().replace(".pdf", ".txt")).toString()));
+            Path textFile = text.resolve(pdf.getFileName().toString().replace(".pdf", ".txt"));
+            jobs.add(new PdfJob(pdf.toString(), textFile.toString()));
         }
         LOG.info("{} PDFs in {} ({} written now; document {} is corrupt on purpose)", count, input, written,
                 corrupt < count ? String.valueOf(corrupt) : "none");

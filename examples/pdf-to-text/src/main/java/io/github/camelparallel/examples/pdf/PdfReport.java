@@ -56,8 +56,8 @@ public class PdfReport implements CamelContextAware {
                 + spec.backend() + ", poolSize=" + spec.poolSize() + "; " + failed.size() + " failed");
         failed.forEach((file, message) -> lines.add("  failed: " + file + ": " + message));
         int most = perWorker.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        lines.add("  " + perWorker.size() + " worker processes ran them, at most " + most + " PDFs each (maxTasksPerWorker="
-                + maxTasksPerWorker + "): PDFs per worker pid " + perWorker);
+        lines.add("  " + perWorker.size() + " worker processes ran them, at most " + most + " PDFs each"
+                + " (maxTasksPerWorker=" + maxTasksPerWorker + "): PDFs per worker pid " + perWorker);
         return String.join(System.lineSeparator(), lines);
     }
 

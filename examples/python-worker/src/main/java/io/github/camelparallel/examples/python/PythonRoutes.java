@@ -32,9 +32,9 @@ public class PythonRoutes extends RouteBuilder {
                         .log(LoggingLevel.INFO, "python", "${body}")
                     // 2. no Python: say so and why, and end normally (the workers start lazily, so none was started)
                     .otherwise()
-                        .log(LoggingLevel.WARN, "python", "skipped: ${bean:python?method=getProblem}. This example needs"
-                                + " Python 3.8 or newer: install python3, or set python.executable (PYTHON_EXECUTABLE)"
-                                + " to a Python 3 interpreter.")
+                        .log(LoggingLevel.WARN, "python", "skipped: ${bean:python?method=getProblem}."
+                                + " This example needs Python 3.8 or newer: install python3, or set python.executable"
+                                + " (PYTHON_EXECUTABLE) to a Python 3 interpreter.")
                 .end();
     }
 }

@@ -15,7 +15,8 @@ public class Samples {
             List<Double> sample = new ArrayList<>(size);
             for (int j = 0; j < size; j++) {
                 // Box-Muller: a normal variate from two uniform ones, then exp() for a skewed, positive sample
-                double normal = Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+                double radius = Math.sqrt(-2 * Math.log(1 - random.nextDouble()));
+                double normal = radius * Math.cos(2 * Math.PI * random.nextDouble());
                 sample.add(Math.round(Math.exp(3 + 0.5 * normal) * 1000) / 1000.0);
             }
             batch.add(sample);

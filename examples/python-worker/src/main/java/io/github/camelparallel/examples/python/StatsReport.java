@@ -45,8 +45,8 @@ public class StatsReport implements CamelContextAware {
             if (((Number) answer.get("count")).intValue() != sample.size()
                     || Math.abs(((Number) answer.get("mean")).doubleValue() - mean(sample)) > 1e-9
                     || Math.abs(((Number) answer.get("median")).doubleValue() - median(sample)) > 1e-9) {
-                throw new IllegalStateException("sample " + i + ": Python answered " + answer + ", but Java computes count "
-                        + sample.size() + ", mean " + mean(sample) + ", median " + median(sample));
+                throw new IllegalStateException("sample " + i + ": Python answered " + answer + ", but Java computes"
+                        + " count " + sample.size() + ", mean " + mean(sample) + ", median " + median(sample));
             }
             pids.add(((Number) answer.get("pid")).longValue());
         }

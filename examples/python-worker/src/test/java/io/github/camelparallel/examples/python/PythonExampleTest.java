@@ -54,7 +54,8 @@ class PythonExampleTest {
 
     private static void assumePython() {
         PythonCheck python = new PythonCheck();
-        assumeTrue(python.available(), () -> "python3 is not installed here, so the example skips: " + python.getProblem());
+        assumeTrue(python.available(),
+                () -> "python3 is not installed here, so the example skips: " + python.getProblem());
     }
 
     private static void assertPythonRun(PythonExampleRun run, String routeId) {

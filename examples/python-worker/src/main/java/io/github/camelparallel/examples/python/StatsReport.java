@@ -35,6 +35,22 @@ public class StatsReport implements CamelContextAware {
         if (spec == null) {
             throw new IllegalStateException("no running pool parallel:" + pool);
         }
+        TreeSet<Long> pids = verify(samples, answers);
+        results = List.copyOf(answers);
+        workerPids = List.copyOf(pids);
+        Map<String, Object> first = answers.isEmpty() ? Map.of() : new LinkedHashMap<>(answers.get(0));
+        first.remove("pid");
+        return String.format(Locale.ROOT, "described %d samples in %d ms on %d python3 worker processes (poolSize=%d,"
+                + " pids %s); sample 0: %s; every count, mean and median agrees with Java's", samples.size(), millis,
+                pids.size(), spec.poolSize(), pids, first);
+    }
+
+    /**
+     * Checks every answer against its sample and returns the pids of the workers that answered.
+     *
+     * @throws IllegalStateException naming the first sample whose answer differs from Java's
+     */
+    static TreeSet<Long> verify(List<List<Double>> samples, List<Map<String, Object>> answers) {
         if (answers.size() != samples.size()) {
             throw new IllegalStateException(answers.size() + " answers for " + samples.size() + " samples");
         }
@@ -50,13 +66,7 @@ public class StatsReport implements CamelContextAware {
             }
             pids.add(((Number) answer.get("pid")).longValue());
         }
-        results = List.copyOf(answers);
-        workerPids = List.copyOf(pids);
-        Map<String, Object> first = answers.isEmpty() ? Map.of() : new LinkedHashMap<>(answers.get(0));
-        first.remove("pid");
-        return String.format(Locale.ROOT, "described %d samples in %d ms on %d python3 worker processes (poolSize=%d,"
-                + " pids %s); sample 0: %s; every count, mean and median agrees with Java's", samples.size(), millis,
-                pids.size(), spec.poolSize(), pids, first);
+        return pids;
     }
 
     static double mean(List<Double> sample) {

@@ -2,6 +2,7 @@ package io.github.camelparallel.examples.python;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +32,18 @@ class PythonTasksTest {
 
     @Test
     void aWrongAnswerFromPythonIsRefusedNamingTheSample() {
-        StatsReport report = new StatsReport();
-        report.setCamelContext(new org.apache.camel.impl.DefaultCamelContext());
-        // the pool lookup comes first; without a running pool the report says so
-        IllegalStateException noPool = assertThrows(IllegalStateException.class,
-                () -> report.check("describe", List.of(List.of(1.0)), List.of(Map.of()), 1));
-        assertTrue(noPool.getMessage().contains("no running pool parallel:describe"), noPool.getMessage());
+        List<List<Double>> samples = List.of(List.of(1.0, 3.0), List.of(2.0, 4.0, 9.0));
+        Map<String, Object> first = Map.of("count", 2, "mean", 2.0, "median", 2.0, "pid", 11);
+        Map<String, Object> right = Map.of("count", 3, "mean", 5.0, "median", 4, "pid", 12);
+        Map<String, Object> wrong = Map.of("count", 3, "mean", 5.0, "median", 2.0, "pid", 12);
+
+        assertEquals(Set.of(11L, 12L), StatsReport.verify(samples, List.of(first, right)));
+        IllegalStateException misplaced = assertThrows(IllegalStateException.class,
+                () -> StatsReport.verify(samples, List.of(first, wrong)));
+        assertTrue(misplaced.getMessage().startsWith("sample 1: "), misplaced.getMessage());
+        IllegalStateException lost = assertThrows(IllegalStateException.class,
+                () -> StatsReport.verify(samples, List.of(first)));
+        assertEquals("1 answers for 2 samples", lost.getMessage());
     }
 
     @Test

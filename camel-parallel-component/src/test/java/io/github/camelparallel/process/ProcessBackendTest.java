@@ -1,5 +1,8 @@
 package io.github.camelparallel.process;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -266,6 +270,35 @@ class ProcessBackendTest {
         Exchange out = TestContexts.send(context, "direct:in", List.of(1, 2));
         ParallelTaskException error = assertInstanceOf(ParallelTaskException.class, out.getException());
         assertTrue(messages(error).contains("no-such-worker-binary"), messages(error));
+    }
+
+    @Test
+    void aWorkerThatSaysHelloAfterThePoolStoppedIsNoProtocolError(@TempDir Path dir) throws Exception {
+        // lazyStart, two sh workers: the first says hello at once and answers run 1; the second says hello only 2 s
+        // later, when the pool is already stopping. Its late first hello used to be taken for "a second hello".
+        Path script = dir.resolve("late-hello-worker.sh");
+        Files.writeString(script, "if ! mkdir '" + dir.resolve("first") + "' 2>/dev/null; then sleep 2; fi\n"
+                + "echo '{\"type\":\"hello\",\"protocol\":1}'\n"
+                + "read line\n"
+                + "case \"$line\" in *shutdown*) exit 0 ;; esac\n"
+                + "echo '{\"type\":\"result\",\"id\":1,\"results\":[\"ok\"]}'\n"
+                + "read line\n");
+        start("command=RAW(sh " + script + ")&poolSize=2&lazyStart=true");
+        assertEquals(List.of("ok"), results(TestContexts.send(context, "direct:in", List.of(1))));
+        rememberPids();
+
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            context.stop(); // waits for the workers to exit: the late one says hello, then reads its shutdown
+        } finally {
+            System.setErr(err);
+        }
+        String stopLog = log.toString(StandardCharsets.UTF_8);
+        err.print(stopLog);
+        assertTrue(stopLog.contains("2 workers stopped"), stopLog);
+        assertFalse(stopLog.contains("broke the protocol"), stopLog);
     }
 
     @Test

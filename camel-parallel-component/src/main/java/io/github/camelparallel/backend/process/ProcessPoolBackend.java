@@ -249,6 +249,11 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         String problem = null;
         lock.lock();
         try {
+            if (worker.state == WorkerProcess.State.STOPPING) {
+                // still starting when the pool stopped: it was sent shutdown, and exits once it reads it
+                LOG.debug("[{}] {} said hello after the pool stopped", settings.poolName(), worker);
+                return;
+            }
             if (worker.state != WorkerProcess.State.STARTING) {
                 problem = "a second hello";
             } else if (hello.protocol() != 1) {

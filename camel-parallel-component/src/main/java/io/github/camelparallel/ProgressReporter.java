@@ -40,7 +40,12 @@ final class ProgressReporter {
 
     private void tick() {
         if (!finished.get()) {
-            report(dispatcher.progress());
+            BatchProgress progress = dispatcher.progress();
+            // a batch whose items are all done but whose end is not handled yet (a streamed batch whose last results
+            // are still being consumed) gets its one final report from finish(), not one per tick until then
+            if (!progress.finished()) {
+                report(progress);
+            }
         }
     }
 

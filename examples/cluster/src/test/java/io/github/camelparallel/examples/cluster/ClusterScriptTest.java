@@ -1,11 +1,13 @@
 package io.github.camelparallel.examples.cluster;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,9 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ClusterScriptTest {
 
+    @TempDir
+    Path tmp;
+
     @Test
     void aMemberKilledMidBatchLosesNothing() throws Exception {
-        try (ScriptRun run = new ScriptRun(Map.of("CLUSTER_ITEMS", "240"))) {
+        try (ScriptRun run = new ScriptRun(tmp, Map.of("CLUSTER_ITEMS", "240"))) {
             int exitCode = run.waitFor(150);
             String output = run.output();
 
@@ -44,12 +49,12 @@ class ClusterScriptTest {
 
     @Test
     void membersHaltWhenTheScriptIsKilled() throws Exception {
-        try (ScriptRun run = new ScriptRun(Map.of("CLUSTER_ITEMS", "240"))) {
+        try (ScriptRun run = new ScriptRun(tmp, Map.of("CLUSTER_ITEMS", "240"))) {
             assertTrue(run.awaitLine(line -> line.startsWith(">>> member 2 ready"), 120), run.output());
             List<Long> members = run.memberPids();
             assertEquals(2, members.size(), run.output());
 
-            ProcessHandle.of(run.pid()).orElseThrow().destroyForcibly(); // kill -9: no trap runs
+            run.killScriptOnly(); // kill -9: no trap runs
 
             for (long pid : members) {
                 Optional<ProcessHandle> member = ProcessHandle.of(pid);

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,14 @@ final class ScriptRun implements AutoCloseable {
     /** Every process the script started, seen while it ran: killed by close() if still alive. */
     private final List<ProcessHandle> started = new ArrayList<>();
 
-    ScriptRun(Map<String, String> environment) throws IOException {
+    /** Starts the script with these environment entries; its scratch files go under {@code tmp} (TMPDIR). */
+    ScriptRun(Path tmp, Map<String, String> environment) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         ProcessBuilder builder = new ProcessBuilder("bash", System.getProperty("cluster.script"), java,
                 System.getProperty("java.class.path")).redirectErrorStream(true);
         builder.environment().put("HAZELCAST_JVM_FLAGS", System.getProperty("hazelcast.jvm.flags"));
+        // where mktemp puts the script's work directory, which a script killed with -9 cannot remove itself
+        builder.environment().put("TMPDIR", tmp.toString());
         builder.environment().putAll(environment);
         script = builder.start();
         script.getOutputStream().close();
@@ -108,8 +112,13 @@ final class ScriptRun implements AutoCloseable {
         return pids;
     }
 
-    long pid() {
-        return script.pid();
+    /**
+     * Kills the script alone with SIGKILL, as a crash would: no trap runs. Its processes are remembered first (once
+     * orphaned they are no longer its descendants), so {@link #close()} still kills whatever of them is left.
+     */
+    void killScriptOnly() {
+        rememberDescendants();
+        script.destroyForcibly();
     }
 
     private synchronized void rememberDescendants() {

@@ -41,8 +41,9 @@ final class ProgressReporter {
     private void tick() {
         if (!finished.get()) {
             BatchProgress progress = dispatcher.progress();
-            // a batch whose items are all done but whose end is not handled yet (a streamed batch whose last results
-            // are still being consumed) gets its one final report from finish(), not one per tick until then
+            // a batch that has ended but whose completion has not run yet (it is handed to the ParallelCompletion
+            // thread, which can take tens of ms on a busy machine) gets its one final report from finish(), not one
+            // per tick until then
             if (!progress.finished()) {
                 report(progress);
             }

@@ -47,14 +47,18 @@ final class FilePipelineAssertions {
         }
 
         // progress=true: every file's streamed batch ends with a final report of all its lines (no total: streamed)
-        List<BatchProgress> finals = run.progress().stream().filter(BatchProgress::finished).toList();
-        assertEquals(inputs.size(), finals.size(), () -> "one final progress report per file: " + run.progress());
+        List<BatchProgress> reports = run.progress().stream().map(FilePipelineRun.ProgressSeen::progress).toList();
+        List<BatchProgress> finals = reports.stream().filter(BatchProgress::finished).toList();
+        assertEquals(inputs.size(), finals.size(), () -> "one final progress report per file: " + reports);
         for (BatchProgress last : finals) {
             assertEquals("trips", last.poolName());
             assertEquals(lines, last.done());
             assertEquals(-1, last.total());
             assertEquals(0, last.failed());
         }
-        assertTrue(run.progress().stream().allMatch(p -> p.done() <= lines));
+        assertTrue(reports.stream().allMatch(p -> p.done() <= lines));
+        // streaming: results were on disk while their batch still ran (a header and at least one result line)
+        assertTrue(run.progress().stream().anyMatch(seen -> !seen.progress().finished() && seen.linesWritten() >= 2),
+                () -> "no progress report saw results written before its batch ended: " + run.progress());
     }
 }

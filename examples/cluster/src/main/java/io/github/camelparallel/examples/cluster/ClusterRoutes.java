@@ -25,7 +25,8 @@ public class ClusterRoutes extends RouteBuilder {
                         + " ${exchangeProperty.membersAtStart} members of Hazelcast cluster {{cluster.name}}")
                 // the one option that makes this a cluster run: backend=hazelcast, as a client of the listed members
                 .to("parallel:cluster?backend=hazelcast&chunkSize={{cluster.chunk-size}}&clientMode=true"
-                        + "&clusterName={{cluster.name}}&members={{cluster.members}}&poolSize={{cluster.member-threads}}"
+                        + "&clusterName={{cluster.name}}&members={{cluster.members}}"
+                        + "&poolSize={{cluster.member-threads}}"
                         + "&progress=true&progressInterval={{cluster.progress-interval}}"
                         + "&task=#class:io.github.camelparallel.examples.cluster.SlowSquare")
                 .setProperty("membersAtEnd", method("report", "members('cluster')"))

@@ -21,7 +21,8 @@ public class FilePipelineRoutes extends RouteBuilder {
         // 1. every CSV file of the inbox, one after another in name order (noop: the inbox is kept for the next run)
         from("file:{{pipeline.inbox}}?antInclude=*.csv&initialDelay=0&noop=true&sortBy=file:name")
                 .routeId("java-file-pipeline")
-                .log(LoggingLevel.INFO, "pipeline", "${header.CamelFileNameOnly}: streaming its lines through parallel:trips")
+                .log(LoggingLevel.INFO, "pipeline",
+                        "${header.CamelFileNameOnly}: streaming its lines through parallel:trips")
                 .setHeader("pipelineOutput", method("report", "begin"))
                 // 2. the file is read line by line as the window frees up; the body becomes a lazy Iterator of
                 //    results, in input order, and the route goes on at once
@@ -32,7 +33,7 @@ public class FilePipelineRoutes extends RouteBuilder {
                     .to("file:{{pipeline.outbox}}?appendChars=\\n&fileExist=Append&fileName=${header.pipelineOutput}")
                 .end()
                 .bean("report", "done")
-                .log(LoggingLevel.INFO, "pipeline", "${header.CamelFileNameOnly}: ${body.deliveredCount()} lines written"
-                        + " to ${header.pipelineOutput}, ${body.failedCount()} failed");
+                .log(LoggingLevel.INFO, "pipeline", "${header.CamelFileNameOnly}: ${body.deliveredCount()} lines"
+                        + " written to ${header.pipelineOutput}, ${body.failedCount()} failed");
     }
 }

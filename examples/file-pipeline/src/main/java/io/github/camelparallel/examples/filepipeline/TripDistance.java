@@ -41,7 +41,8 @@ public class TripDistance implements Function<String, String> {
         double phi2 = Math.toRadians(lat2);
         double dPhi = phi2 - phi1;
         double dLambda = Math.toRadians(lon2 - lon1);
-        double a = Math.pow(Math.sin(dPhi / 2), 2) + Math.cos(phi1) * Math.cos(phi2) * Math.pow(Math.sin(dLambda / 2), 2);
+        double a = Math.pow(Math.sin(dPhi / 2), 2)
+                + Math.cos(phi1) * Math.cos(phi2) * Math.pow(Math.sin(dLambda / 2), 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

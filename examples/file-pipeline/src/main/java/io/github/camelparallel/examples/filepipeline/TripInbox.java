@@ -35,8 +35,8 @@ public final class TripInbox {
      */
     public static List<Path> ensure(Path inbox, int batches, int rows) {
         if (batches < 1 || rows < 0) {
-            throw new IllegalArgumentException("pipeline.batches must be at least 1 and pipeline.rows at least 0, but were "
-                    + batches + " and " + rows);
+            throw new IllegalArgumentException("pipeline.batches must be at least 1 and pipeline.rows at least 0,"
+                    + " but were " + batches + " and " + rows);
         }
         try {
             Files.createDirectories(inbox);

@@ -12,14 +12,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FilePipelineYamlDslTest {
 
+    private static final String ROUTE = "yaml-file-pipeline";
+
     @TempDir
     Path dir;
 
     @Test
     void yamlRouteStreamsEveryFileToItsOutputInOrder() throws Exception {
-        FilePipelineAssertions.assertSmallRun(FilePipelineRun.run(FilePipelineRun.small(dir)), "yaml-file-pipeline", dir);
+        FilePipelineAssertions.assertSmallRun(FilePipelineRun.run(FilePipelineRun.small(dir)), ROUTE, dir);
 
         // the inbox is kept (noop) and read again; the old outputs are replaced, not appended to
-        FilePipelineAssertions.assertSmallRun(FilePipelineRun.run(FilePipelineRun.small(dir)), "yaml-file-pipeline", dir);
+        FilePipelineAssertions.assertSmallRun(FilePipelineRun.run(FilePipelineRun.small(dir)), ROUTE, dir);
     }
 }

@@ -18,7 +18,8 @@ final class BadInputLeaks {
 
     /** JDK-owned (and JUnit timeout) threads that may appear during a test and linger idle by design. */
     private static final List<String> JDK_THREADS = List.of("process reaper", "ForkJoinPool.commonPool", "junit-timeout",
-            "Attach Listener", "Common-Cleaner", "Signal Dispatcher", "Notification Thread", "JFR ");
+            "Attach Listener", "Common-Cleaner", "Signal Dispatcher", "Notification Thread", "JFR ",
+            "VirtualThread-unblocker");
 
     private BadInputLeaks() {
     }

@@ -110,9 +110,6 @@ final class BadInputTable {
     record StartRow(String name, String options, String culprit) {
     }
 
-    private static final Set<Target> ALL = EnumSet.allOf(Target.class);
-    private static final Set<Target> JVM_TASK = EnumSet.of(THREAD, VIRTUAL, PROCESS, HAZELCAST);
-
     private static Map<Target, Outcome> same(Set<Target> targets, Outcome outcome) {
         Map<Target, Outcome> map = new LinkedHashMap<>();
         targets.forEach(t -> map.put(t, outcome));
@@ -120,7 +117,7 @@ final class BadInputTable {
     }
 
     private static BatchRow body(String name, Supplier<Object> body, String typeNamed) {
-        return new BatchRow(name, true, body, same(ALL, Outcome.fails(IllegalArgumentException.class, typeNamed,
+        return new BatchRow(name, true, body, same(EnumSet.allOf(Target.class), Outcome.fails(IllegalArgumentException.class, typeNamed,
                 "needs a batch as the message body")));
     }
 
@@ -132,14 +129,17 @@ final class BadInputTable {
 
     /** Rows sent to a running pool of each target. */
     static List<BatchRow> batchRows() {
+        // sets built here, not in static fields: Target's own initializer uses this class (javaCommand)
+        Set<Target> all = EnumSet.allOf(Target.class);
+        Set<Target> jvmTask = EnumSet.of(THREAD, VIRTUAL, PROCESS, HAZELCAST);
         List<BatchRow> rows = new ArrayList<>();
         rows.add(body("null body", () -> null, "null"));
         rows.add(body("String body", () -> "1,2,3", "java.lang.String"));
         rows.add(body("Map body", () -> Map.of("a", 1), "java.util."));
         rows.add(body("lone POJO body", () -> new BadInputTask.SelfReferencing(),
                 BadInputTask.SelfReferencing.class.getName()));
-        rows.add(item("null item in the batch", () -> null, same(ALL, Outcome.ok("null!"))));
-        rows.add(item("50 MB item", () -> "x".repeat(FIFTY_MB), same(JVM_TASK, Outcome.okNumber(FIFTY_MB))));
+        rows.add(item("null item in the batch", () -> null, same(all, Outcome.ok("null!"))));
+        rows.add(item("50 MB item", () -> "x".repeat(FIFTY_MB), same(jvmTask, Outcome.okNumber(FIFTY_MB))));
         rows.add(item("item Jackson cannot write", BadInputTask.SelfReferencing::new,
                 same(EnumSet.of(PROCESS, COMMAND, HAZELCAST), Outcome.fails(IllegalArgumentException.class,
                         "Item 1", "SelfReferencing", "cannot be sent"))));

@@ -114,6 +114,12 @@ final class WorkerProcess {
         } catch (ProtocolException e) {
             events.protocolError(this, e.getMessage());
             return;
+        } catch (OutOfMemoryError e) {
+            // a line this JVM has no room for (maxMessageSize above what the heap can spare): without this the reader
+            // thread dies and the worker's run never gets an outcome; the line's buffer is garbage once we return
+            events.protocolError(this, "a line this JVM has no memory for (" + e.getMessage()
+                    + "); lower maxMessageSize or give the JVM more heap");
+            return;
         } catch (IOException e) {
             // the stream broke: the process is going away; its exit code tells the rest
         }

@@ -198,13 +198,18 @@ final class BadInputTable {
         rows.add(new StartRow("negative maxRetries", "maxRetries=-1" + task, "maxRetries"));
         rows.add(new StartRow("unparsable taskTimeout", "taskTimeout=soon" + task, "taskTimeout"));
         rows.add(new StartRow("unparsable timeout", "timeout=1 fortnight" + task, "timeout"));
+        rows.add(new StartRow("duration Camel would read as 0 (taskTimeout=later)", "taskTimeout=later" + task,
+                "Option taskTimeout of parallel:start-row is not a duration: 'later'"));
+        rows.add(new StartRow("duration Camel would read as 0 (retryDelay=abc)", "retryDelay=abc" + task,
+                "Option retryDelay of parallel:start-row is not a duration: 'abc'"));
         rows.add(new StartRow("negative retryDelay", "retryDelay=-5" + task, "retryDelay"));
         rows.add(new StartRow("negative maxMessageSize (process)", "backend=process&maxMessageSize=-1" + task,
                 "maxMessageSize"));
         rows.add(new StartRow("negative maxTasksPerWorker (process)", "backend=process&maxTasksPerWorker=-1" + task,
                 "maxTasksPerWorker"));
         rows.add(new StartRow("unparsable workerStartupTimeout (process)",
-                "backend=process&workerStartupTimeout=later" + task, "workerStartupTimeout"));
+                "backend=process&workerStartupTimeout=later" + task,
+                "Option workerStartupTimeout of parallel:start-row is not a duration: 'later'"));
         rows.add(new StartRow("command with an unbalanced quote (process)",
                 "backend=process&command=RAW(python3 'worker.py)", "quote"));
         return rows;

@@ -77,8 +77,12 @@ public final class BadInputWorkerMain {
             case "huge-line" -> {
                 byte[] mebibyte = new byte[1 << 20];
                 Arrays.fill(mebibyte, (byte) 'x');
-                for (int i = 0; i < 1024; i++) {
-                    write(out, mebibyte); // an IOException (the parent closed the pipe) ends this worker
+                try {
+                    for (int i = 0; i < 1024; i++) {
+                        write(out, mebibyte);
+                    }
+                } catch (IOException e) {
+                    System.exit(0); // the parent stopped reading and closed the pipe: this worker is done
                 }
                 write(out, "\n".getBytes(StandardCharsets.UTF_8));
             }

@@ -1,14 +1,16 @@
 package io.github.camelparallel;
 
 import java.lang.reflect.Field;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.apache.camel.NoTypeConversionAvailableException;
+import org.apache.camel.TypeConverter;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.util.TimeUtils;
 
 /**
  * Strict reading of an endpoint URI's duration options ({@code taskTimeout}, {@code timeout}, {@code retryDelay},
@@ -29,23 +31,28 @@ final class DurationOptions {
     private DurationOptions() {
     }
 
-    /** Fails with a message naming the option and the value when a duration option's text is not a duration. */
-    static void check(String poolName, Map<String, Object> parameters) {
+    /**
+     * Fails with a message naming the option and the value when a duration option's text is not a duration.
+     *
+     * @param converter the context's type converter: the one that binds the option afterwards
+     */
+    static void check(String poolName, Map<String, Object> parameters, TypeConverter converter) {
         parameters.forEach((key, value) -> {
-            if (value instanceof String text && NAMES.stream().anyMatch(key::equalsIgnoreCase) && !readable(text)) {
+            if (value instanceof String text && NAMES.stream().anyMatch(key::equalsIgnoreCase)
+                    && !readable(text, converter)) {
                 throw new IllegalArgumentException("Option " + key + " of parallel:" + poolName + " is not a duration: '"
                         + text + "'. Use milliseconds (500) or a duration such as 500ms, 2s, 1m30s or PT2S.");
             }
         });
     }
 
-    private static boolean readable(String text) {
+    private static boolean readable(String text, TypeConverter converter) {
         if (text.startsWith("#")) {
             return true; // a reference, resolved by Camel
         }
         try {
-            return TimeUtils.toDuration(text).toMillis() != 0 || ZERO.matcher(text).matches();
-        } catch (RuntimeException e) {
+            return converter.mandatoryConvertTo(Duration.class, text).toMillis() != 0 || ZERO.matcher(text).matches();
+        } catch (RuntimeException | NoTypeConversionAvailableException e) {
             return false;
         }
     }

@@ -48,6 +48,7 @@ public class ParallelComponent extends HealthCheckComponent {
         if (ObjectHelper.isEmpty(remaining)) {
             throw new IllegalArgumentException("parallel: needs a pool name, e.g. parallel:cube, in " + uri);
         }
+        DurationOptions.check(remaining, parameters, getCamelContext().getTypeConverter());
         Set<String> explicitPoolOptions = new HashSet<>(parameters.keySet());
         explicitPoolOptions.retainAll(ParallelConfiguration.POOL_OPTIONS);
         ParallelEndpoint endpoint = new ParallelEndpoint(uri, this, remaining, configuration.copy(), explicitPoolOptions);

@@ -17,8 +17,11 @@ import io.github.camelparallel.protocol.ItemError;
  * Runs one {@code run} frame through a task and makes its {@code result} frame: the part of a worker that knows
  * nothing of pipes, shared by the JVM worker process ({@link WorkerLoop}) and the Hazelcast backend's task on a
  * cluster member. An item fails alone (its JSON does not convert to the task's input type, the task throws, its result
- * is not JSON-able): its entry is JSON {@code null} and an {@link ItemError} names it. A {@link VirtualMachineError}
- * other than {@link StackOverflowError} is rethrown: the JVM can no longer be trusted. Items are converted with
+ * is not JSON-able): its entry is JSON {@code null} and an {@link ItemError} names it. In a worker process a
+ * {@link VirtualMachineError} other than {@link StackOverflowError} is rethrown: that JVM can no longer be trusted and
+ * exits, and the pool re-runs the other items on a fresh worker. On a cluster member ({@link #forClusterMember}) it is
+ * the item's failure, as on a pool thread of the thread backend: the member stays, and the chunk's other items keep
+ * their own outcomes. Items are converted with
  * {@link FrameCodec}'s shared configuration, no polymorphic typing. Thread-safe when the task is.
  */
 public final class RunExecutor {
@@ -27,11 +30,18 @@ public final class RunExecutor {
 
     private final Function<Object, Object> task;
     private final JavaType inputType;
+    private final boolean rethrowFatal;
+
+    /** A worker process's executor: fatal VM errors are rethrown. */
+    public RunExecutor(Function<?, ?> task, JavaType inputType) {
+        this(task, inputType, true);
+    }
 
     @SuppressWarnings("unchecked")
-    public RunExecutor(Function<?, ?> task, JavaType inputType) {
+    private RunExecutor(Function<?, ?> task, JavaType inputType, boolean rethrowFatal) {
         this.task = (Function<Object, Object>) Objects.requireNonNull(task, "task");
         this.inputType = Objects.requireNonNull(inputType, "inputType");
+        this.rethrowFatal = rethrowFatal;
     }
 
     /** An executor for a task class's own input type ({@link WorkerLoop#inputType}). */
@@ -39,7 +49,15 @@ public final class RunExecutor {
         return new RunExecutor(task, WorkerLoop.inputType(task.getClass()));
     }
 
-    /** Applies the task to each item of the run; item failures are recorded, fatal VM errors are rethrown. */
+    /**
+     * A cluster member's executor for a task class's own input type: a fatal VM error (an {@link OutOfMemoryError})
+     * fails its item alone instead of the whole chunk, whose other items did not cause it.
+     */
+    public static RunExecutor forClusterMember(Function<?, ?> task) {
+        return new RunExecutor(task, WorkerLoop.inputType(task.getClass()), false);
+    }
+
+    /** Applies the task to each item of the run; item failures are recorded, fatal VM errors rethrown if so made. */
     public Frame.Result execute(Frame.Run run) {
         List<JsonNode> items = run.items();
         List<JsonNode> results = new ArrayList<>(items.size());
@@ -59,7 +77,9 @@ public final class RunExecutor {
             try {
                 output = task.apply(input);
             } catch (Throwable e) {
-                rethrowIfFatal(e);
+                if (rethrowFatal) {
+                    rethrowIfFatal(e);
+                }
                 results.add(NullNode.getInstance());
                 errors.add(error(i, e, e.getMessage()));
                 continue;

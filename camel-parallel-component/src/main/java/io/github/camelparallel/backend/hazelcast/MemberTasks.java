@@ -40,7 +40,7 @@ final class MemberTasks {
             throw new IllegalStateException("task class " + taskClass + " is not a java.util.function.Function");
         }
         try {
-            return RunExecutor.of((Function<?, ?>) type.getConstructor().newInstance());
+            return RunExecutor.forClusterMember((Function<?, ?>) type.getConstructor().newInstance());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("task class " + taskClass + " cannot be created: " + e, e);
         }

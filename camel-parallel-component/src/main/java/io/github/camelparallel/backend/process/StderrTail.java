@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Pumps a worker's stderr: every line is logged with the pool name and worker id, and the last lines are kept for the
  * message of a crash. Lines are cut at {@value #MAX_LINE} characters, so a worker cannot grow the parent's memory.
- * Thread-safe: one pump thread writes, any thread reads {@link #lastLines()}.
+ * Thread-safe: one pump thread writes, any thread reads {@link #lastLines()}; {@link #awaitEnd} lets the thread that
+ * saw the worker exit wait until its last lines are in before it explains the crash with them.
  */
 final class StderrTail {
 
@@ -26,6 +29,7 @@ final class StderrTail {
     private final String poolName;
     private final int workerId;
     private final ArrayDeque<String> last = new ArrayDeque<>(); // guarded by this
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     StderrTail(String poolName, int workerId) {
         this.poolName = poolName;
@@ -49,7 +53,14 @@ final class StderrTail {
             }
         } catch (IOException e) {
             LOG.debug("[{}] worker {}: stderr closed: {}", poolName, workerId, e.toString());
+        } finally {
+            ended.countDown();
         }
+    }
+
+    /** Waits at most {@code millis} for the end of stderr (a process that exited closes it at once). */
+    void awaitEnd(long millis) throws InterruptedException {
+        ended.await(millis, TimeUnit.MILLISECONDS);
     }
 
     private void emit(StringBuilder line) {

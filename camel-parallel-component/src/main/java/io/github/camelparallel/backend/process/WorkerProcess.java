@@ -41,6 +41,8 @@ final class WorkerProcess {
     }
 
     private static final long KILL_GRACE_MILLIS = 2000;
+    /** How long an exit waits for the end of the worker's stderr (longer only if a grandchild holds it open). */
+    private static final long STDERR_GRACE_MILLIS = 1000;
 
     final int id;
     private final Process process;
@@ -112,11 +114,20 @@ final class WorkerProcess {
         } catch (ProtocolException e) {
             events.protocolError(this, e.getMessage());
             return;
+        } catch (OutOfMemoryError e) {
+            // a line this JVM has no room for (maxMessageSize above what the heap can spare): without this the reader
+            // thread dies and the worker's run never gets an outcome; the line's buffer is garbage once we return
+            events.protocolError(this, "a line this JVM has no memory for (" + e.getMessage()
+                    + "); lower maxMessageSize or give the JVM more heap");
+            return;
         } catch (IOException e) {
             // the stream broke: the process is going away; its exit code tells the rest
         }
         try {
-            events.exited(this, process.waitFor());
+            int exitCode = process.waitFor();
+            // stdout may end before stderr is drained: the crash message needs the worker's last stderr lines
+            stderr.awaitEnd(STDERR_GRACE_MILLIS);
+            events.exited(this, exitCode);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             events.exited(this, -1);

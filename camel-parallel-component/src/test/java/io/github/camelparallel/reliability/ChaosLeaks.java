@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 final class ChaosLeaks {
 
     private static final List<String> JDK_HOUSEKEEPING = List.of("process reaper", "ForkJoinPool", "Common-Cleaner",
-            "Attach Listener", "InnocuousThread", "VirtualThread-unparker");
+            "Attach Listener", "InnocuousThread", "VirtualThread-unparker", "VirtualThread-unblocker");
 
     private final Set<Long> threads;
     private final Set<Long> processes;

@@ -41,9 +41,12 @@ final class ChaosLeaks {
                 .collect(Collectors.toSet());
     }
 
-    /** Threads started after the baseline and still alive, by name. */
+    /** Threads started after the baseline and still alive: name, then where it is (the top frames). */
     List<String> newThreads() {
-        return liveThreads().stream().filter(t -> !threads.contains(t.getId())).map(Thread::getName).sorted().toList();
+        return liveThreads().stream().filter(t -> !threads.contains(t.getId()))
+                .map(t -> t.getName() + " at " + java.util.Arrays.stream(t.getStackTrace()).limit(12)
+                        .map(StackTraceElement::toString).collect(Collectors.joining(" < ")))
+                .sorted().toList();
     }
 
     /** Descendant processes started after the baseline and still alive, as command lines. */

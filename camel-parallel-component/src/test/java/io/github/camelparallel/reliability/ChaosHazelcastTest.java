@@ -18,7 +18,7 @@ import org.apache.camel.Exchange;
 class ChaosHazelcastTest extends ChaosSuite {
 
     static final int MEMBERS = 3;
-    static final int KILL_EVERY = 2;
+    static final int KILL_EVERY = 4;
 
     private MemberJvms members;
     private int round;

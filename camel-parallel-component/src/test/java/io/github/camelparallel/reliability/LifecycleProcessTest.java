@@ -21,7 +21,7 @@ class LifecycleProcessTest extends LifecycleSuite {
 
     @Override
     protected int quickCycles() {
-        return 3;
+        return 2;
     }
 
     @Override

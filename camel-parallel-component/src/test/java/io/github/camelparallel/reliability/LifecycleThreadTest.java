@@ -15,7 +15,7 @@ class LifecycleThreadTest extends LifecycleSuite {
 
     @Override
     protected int quickCycles() {
-        return 10;
+        return 5;
     }
 
     @Override

@@ -20,14 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /**
  * One random batch of the fault suites and the check that every item of it got exactly one outcome. The items are
  * {@link Behaviour} strings, so a pool thread, a worker JVM and a Hazelcast member run the same thing: {@code "i"} or
- * {@code "sleep:MS:i"} must give {@code "i!"} at index i (a unique value per index, so a duplicate or a result one place
- * off is seen), {@code "throw:i"} must fail with its {@code IllegalStateException}, and {@code "sleep:LONG:i"} (slower
- * than the pool's {@code taskTimeout}) must fail with a {@link TimeoutException}. With {@code onError=collect}, {@link
- * #check} demands, index by index: a result or an error, never both, never neither; results in input order; the
- * failed count equal to the errors. Two documented allowances, each still an error by index: where worker processes
- * are killed on purpose, an item may fail with {@link WorkerCrashedException} (it was under two killed workers in a
- * row); where {@code taskTimeout} bounds a whole chunk (Hazelcast: {@code taskTimeout x items} from the submit, failover
- * included), any item may fail with its chunk's {@link TimeoutException}. Immutable.
+ * {@code "sleep:MS:i"} must give {@code "i!"} at index i (a unique value per index, so a duplicate or a result one
+ * place off is seen), {@code "throw:i"} must fail with its {@code IllegalStateException}, and {@code "sleep:LONG:i"}
+ * (slower than the pool's {@code taskTimeout}) must fail with a {@link TimeoutException}. With
+ * {@code onError=collect}, {@link #check} demands, index by index: a result or an error, never both, never neither;
+ * results in input order; the failed count equal to the errors. Two documented allowances, each still an error by
+ * index: where worker processes are killed on purpose, an item may fail with {@link WorkerCrashedException} (it was
+ * under two killed workers in a row); where {@code taskTimeout} bounds a whole chunk (Hazelcast:
+ * {@code taskTimeout x items} from the submit, failover included), any item may fail with its chunk's
+ * {@link TimeoutException}. Immutable.
  */
 final class ChaosBatch {
 

@@ -34,10 +34,12 @@ abstract class ChaosSuite {
     static final String ROUNDS_PROPERTY = "chaos.rounds";
     /** No round may take longer, whatever is killed: past it the round counts as a hang and the test fails. */
     static final long ROUND_BOUND_SECONDS = 120;
-    /** Items of kind SLOW sleep this long: over every backend's taskTimeout, and over a 4-item chunk's bound. */
+    /** Items of kind SLOW sleep this long: over every backend's taskTimeout, and over a 4-item chunk's bound (4 s). */
     static final long SLOW_MILLIS = 5000;
 
-    protected final Random random = new Random(Long.getLong("chaos.seed", System.nanoTime()));
+    /** Printed with the counts; {@code -Dchaos.seed=N} reuses a run's random sequence (the timing still varies). */
+    private final long seed = Long.getLong("chaos.seed", System.nanoTime());
+    protected final Random random = new Random(seed);
     protected CamelContext context;
     private ChaosLeaks leaks;
 
@@ -99,8 +101,8 @@ abstract class ChaosSuite {
         context = TestContexts.started(Map.of(), TestContexts.route("direct:in", "parallel:" + pool() + "?"
                 + backendOptions() + "&poolSize=" + poolSize() + "&chunkSize=4&taskTimeout=" + taskTimeoutMillis()
                 + "ms&onError=collect&task=#class:" + Behaviour.class.getName()));
-        ChaosTally tally = new ChaosTally("chaos " + backendName(), "rounds", "kills", "items", "results", "thrown",
-                "timeouts", "crashed", "chunkTimeouts", "hangs", "leaks");
+        ChaosTally tally = new ChaosTally("chaos " + backendName() + " seed=" + seed, "rounds", "kills", "items",
+                "results", "thrown", "timeouts", "crashed", "chunkTimeouts", "hangs", "leaks");
         ProducerTemplate template = context.createProducerTemplate();
         for (int round = 1; round <= rounds; round++) {
             ChaosBatch batch = ChaosBatch.random(random, 20 + random.nextInt(41), 8, 3, SLOW_MILLIS, 20);
@@ -115,12 +117,12 @@ abstract class ChaosSuite {
                 throw new AssertionError("round " + round + " hung: no outcome within " + ROUND_BOUND_SECONDS
                         + " s for " + batch.items);
             }
-            int current = round;
             try {
                 tally.add(batch, batch.check(out, allowances()));
             } catch (AssertionError e) {
                 tally.report();
-                throw new AssertionError("round " + current + " of " + backendName() + ": " + e.getMessage(), e);
+                throw new AssertionError("round " + round + " of " + backendName() + " (seed " + seed + "): "
+                        + e.getMessage(), e);
             }
             assertFullStrength();
         }

@@ -29,7 +29,10 @@ class ChaosThreadTest extends ChaosSuite {
         awaitIdle((ObservableBackend) backend(), poolSize());
     }
 
-    /** Waits until the backend reports {@code workers} workers, none busy, nothing queued (or no queue: -1) and no problem. */
+    /**
+     * Waits until the backend reports {@code workers} workers, none busy, nothing queued (or no queue: -1) and no
+     * problem.
+     */
     static void awaitIdle(ObservableBackend backend, int workers) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         BackendStatus status = backend.status();

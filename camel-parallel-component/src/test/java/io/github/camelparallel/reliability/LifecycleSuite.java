@@ -30,14 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Lifecycle under load, run over a backend by a subclass: a batch of 40 sleeping items is cut short again and again by
- * stopping and starting its route, stopping and starting the whole context, or suspending and resuming it. Every time:
- * the exchange completes within a hard bound, and each item either finished (its own result at its index) or failed
- * by its index; an item reported finished by a batch that failed as a whole really finished (checked against the
- * task's own record, where the task runs in this JVM); afterwards the pool serves again and no more worker processes
- * live than the pool holds. At the end no thread or process is left. {@value #CYCLES_PROPERTY} sets the cycles
- * ({@code -Pchaos}: 50 of each); without it each backend runs {@link #quickCycles()}. A stop waits 300 ms for the
- * batch (Camel's graceful shutdown), so it cuts it short; a suspend waits up to 30 s, so the batch finishes.
+ * Lifecycle under load, run over a backend by a subclass: a batch of 40 sleeping items is cut into again and again by
+ * stopping and starting its route, stopping the context and starting a new one in its place, or suspending and
+ * resuming the route or the context. Every time: the exchange completes within a hard bound, and each item either
+ * finished (its own result at its index) or failed by its index; an item reported finished by a batch that failed as
+ * a whole really finished (checked against the task's own record, where the task runs in this JVM); afterwards the
+ * pool serves again and no more worker processes live than the pool holds. At the end no thread or process is left.
+ * {@value #CYCLES_PROPERTY} sets the cycles ({@code -Pchaos}: 50 of each); without it each backend runs
+ * {@link #quickCycles()}. A stop waits 300 ms for the batch (Camel's graceful shutdown), so it cuts it short; a
+ * suspend waits up to 30 s, so the batch finishes.
  */
 abstract class LifecycleSuite {
 
@@ -231,7 +232,8 @@ abstract class LifecycleSuite {
                 && out.getException().getMessage() == null;
         if (rejectedByCamel) {
             tally.add("rejectedByCamelAfterTheBatch", 1);
-            assertEquals(ITEMS, out.getMessage().getHeader(ParallelConstants.SIZE), "the batch ran: its headers are set");
+            assertEquals(ITEMS, out.getMessage().getHeader(ParallelConstants.SIZE),
+                    "the batch ran: its headers are set");
         }
         if (out.getException() == null || rejectedByCamel) {
             List<?> results = out.getMessage().getBody(List.class);

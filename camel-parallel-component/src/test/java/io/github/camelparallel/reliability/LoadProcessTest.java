@@ -1,6 +1,8 @@
 package io.github.camelparallel.reliability;
 
-/** The load suite on {@code backend=process} (two worker JVMs; no nesting: a worker cannot send to this JVM's routes). */
+/**
+ * The load suite on {@code backend=process} (two worker JVMs; no nesting: a worker cannot send to this JVM's routes).
+ */
 class LoadProcessTest extends LoadSuite {
 
     @Override

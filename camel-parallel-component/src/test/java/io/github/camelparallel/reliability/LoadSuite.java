@@ -23,14 +23,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Load and concurrency, run over each backend by a subclass: {@value #PRODUCERS} producer threads send
  * {@value #BATCHES} small batches each to one shared pool of two, with {@code onError=collect}; items ending in 3 fail
  * ({@link ContractTasks.FailsOnThrees}), the others give 2n. On the in-JVM backends every item ending in 7 first sends
- * a nested batch of the three items after it to the same pool from inside its task (the nesting that deadlocks naive pools). Each batch
- * must come back whole and in order (2n at every index, an error at every index ending in 3 and nowhere else), no
- * producer may hang (a hard bound), and afterwards this JVM's threads and child processes are back to the baseline.
+ * a nested batch of the three items after it to the same pool from inside its task (the nesting that deadlocks naive
+ * pools). Each batch must come back whole and in order (2n at every index, an error at every index ending in 3 and
+ * nowhere else), no producer may hang (a hard bound), and afterwards this JVM's threads and child processes are back
+ * to the baseline.
  */
 abstract class LoadSuite {
 
@@ -71,7 +73,8 @@ abstract class LoadSuite {
         Function<Integer, Integer> plain = new ContractTasks.FailsOnThrees();
         Function<Integer, Integer> withNested = n -> {
             if (n % 10 == 7) {
-                List<?> inner = nestedSender.get(0).requestBody("direct:load", List.of(n + 1, n + 2, n + 3), List.class);
+                List<?> inner = nestedSender.get(0).requestBody("direct:load", List.of(n + 1, n + 2, n + 3),
+                        List.class);
                 assertEquals(List.of(2 * n + 2, 2 * n + 4, 2 * n + 6), inner, "nested batch of " + n);
                 nestedBatches.incrementAndGet();
             }
@@ -126,7 +129,7 @@ abstract class LoadSuite {
         tally.report();
         assertEquals(List.of(), left, "threads and processes back to the baseline");
         if (nested()) {
-            assertEquals(true, nestedBatches.get() > 0, "nested batches ran");
+            assertTrue(nestedBatches.get() > 0, "nested batches ran");
         }
     }
 

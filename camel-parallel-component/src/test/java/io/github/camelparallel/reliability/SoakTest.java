@@ -89,6 +89,7 @@ class SoakTest {
                     nextSample += TimeUnit.SECONDS.toNanos(SAMPLE_SECONDS);
                 }
             }
+            ChaosThreadTest.awaitIdle(workers, 2);
             samples.add(sample(start, leaks));
         } finally {
             template.stop();
@@ -112,10 +113,12 @@ class SoakTest {
 
     private static void report(List<Sample> samples) {
         ChaosTally series = new ChaosTally("soak-samples");
-        for (Sample s : samples) {
-            series.add("t" + s.second() + "s:heapKiB", s.heapBytes() / 1024);
-            series.add("t" + s.second() + "s:threads", s.threads());
-            series.add("t" + s.second() + "s:processes", s.processes());
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            String key = "#" + i + "@" + s.second() + "s:";
+            series.add(key + "heapKiB", s.heapBytes() / 1024);
+            series.add(key + "threads", s.threads());
+            series.add(key + "processes", s.processes());
         }
         series.report();
     }

@@ -15,9 +15,10 @@ import io.github.camelparallel.backend.hazelcast.MemberMain;
 
 /**
  * Cluster member JVMs for the tests: {@link MemberMain} on 127.0.0.1 with free ports and a unique cluster name, on
- * the test's own classpath (so the members have the task classes). {@link #close()} kills every one left.
+ * the test's own classpath (so the members have the task classes). {@link #restart} replaces a killed member on
+ * its port. {@link #close()} kills every one left. Public for the fault suites (reliability/).
  */
-final class MemberJvms implements AutoCloseable {
+public final class MemberJvms implements AutoCloseable {
 
     /** The module flags Hazelcast asks for on JDK 17+ (as docs/distributed.md says to start members). */
     static final List<String> HAZELCAST_JVM_FLAGS = List.of("--add-modules", "java.se",
@@ -25,36 +26,54 @@ final class MemberJvms implements AutoCloseable {
             "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
             "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
 
-    final String cluster = "test-" + java.util.UUID.randomUUID();
+    public final String cluster = "test-" + java.util.UUID.randomUUID();
     final List<Integer> ports = new ArrayList<>();
-    final List<Process> processes = new ArrayList<>();
+    public final List<Process> processes = new ArrayList<>();
 
-    MemberJvms(int count) throws Exception {
+    public MemberJvms(int count) throws Exception {
         for (int i = 0; i < count; i++) {
             ports.add(freePort());
         }
-        String java = ProcessHandle.current().info().command().orElseThrow();
         List<CompletableFuture<String>> ready = new ArrayList<>();
         for (int port : ports) {
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
-            command.addAll(HAZELCAST_JVM_FLAGS);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), MemberMain.class.getName(), "--cluster", cluster, "--port", Integer.toString(port), "--members",
-                    members(), "--pool-size", "2", "--interface", "127.0.0.1"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-            Process process = builder.start();
+            Process process = startMember(port);
             processes.add(process);
             ready.add(CompletableFuture.supplyAsync(() -> readyLine(process)));
         }
         for (CompletableFuture<String> line : ready) {
-            String seen = line.get(90, TimeUnit.SECONDS);
-            if (seen == null || !seen.startsWith("MEMBER READY")) {
-                close();
-                throw new IllegalStateException("a member JVM did not start: " + seen);
-            }
+            awaitReady(line);
         }
     }
 
-    String members() {
+    private Process startMember(int port) throws IOException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        command.addAll(HAZELCAST_JVM_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MemberMain.class.getName(), "--cluster",
+                cluster, "--port", Integer.toString(port), "--members", members(), "--pool-size", "2", "--interface",
+                "127.0.0.1"));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private void awaitReady(CompletableFuture<String> line) throws Exception {
+        String seen = line.get(90, TimeUnit.SECONDS);
+        if (seen == null || !seen.startsWith("MEMBER READY")) {
+            close();
+            throw new IllegalStateException("a member JVM did not start: " + seen);
+        }
+    }
+
+    /** Starts a new member on the port of member {@code index} (killed before) and waits until it is ready. */
+    public void restart(int index) throws Exception {
+        Process old = processes.get(index);
+        old.destroyForcibly();
+        old.waitFor(10, TimeUnit.SECONDS);
+        Process process = startMember(ports.get(index));
+        processes.set(index, process);
+        awaitReady(CompletableFuture.supplyAsync(() -> readyLine(process)));
+    }
+
+    public String members() {
         return ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
     }
 

@@ -14,17 +14,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default result store: one folder per task, one file per entry ({@code <dir>/<key[0..2]>/<key>}), surviving
+ * The default result store: one folder per task, one file per entry ({@code <dir>/<key>}), surviving
  * restarts, shared safely by threads and by several JVMs on one file system.
  * <p>
  * <b>Writes</b> go to a temporary file in the entry's folder, then an atomic rename replaces the entry, so a reader
@@ -49,7 +46,6 @@ public final class DiskResultCache implements ResultCache {
     private final long maxBytes;
     private final String poolName;
     private final AtomicLong approxBytes = new AtomicLong(-1); // -1 until the first scan
-    private final Set<String> buckets = ConcurrentHashMap.newKeySet(); // sub-folders known to exist
     private final ReentrantLock evicting = new ReentrantLock(); // one eviction pass at a time
 
     /**
@@ -116,11 +112,6 @@ public final class DiskResultCache implements ResultCache {
     }
 
     private void writeTemp(Path temp, byte[] value) throws IOException {
-        String bucket = temp.getParent().getFileName().toString();
-        if (!buckets.contains(bucket)) {
-            Files.createDirectories(temp.getParent());
-            buckets.add(bucket);
-        }
         try {
             Files.write(temp, value);
         } catch (NoSuchFileException e) { // the folder was deleted under us: make it again, once
@@ -183,7 +174,7 @@ public final class DiskResultCache implements ResultCache {
         if (key.length() < 3 || key.indexOf('/') >= 0 || key.indexOf('\\') >= 0 || key.startsWith(".")) {
             throw new IllegalArgumentException("not a cache key: " + key);
         }
-        return dir.resolve(key.substring(0, 2)).resolve(key);
+        return dir.resolve(key);
     }
 
     private record Entry(Path path, long size, FileTime modified) {
@@ -197,28 +188,25 @@ public final class DiskResultCache implements ResultCache {
         List<Entry> entries = new ArrayList<>();
         long total = 0;
         long now = System.currentTimeMillis();
-        try (DirectoryStream<Path> buckets = Files.newDirectoryStream(dir, Files::isDirectory)) {
-            for (Path bucket : buckets) {
-                try (Stream<Path> files = Files.list(bucket)) {
-                    for (Path file : (Iterable<Path>) files::iterator) {
-                        BasicFileAttributes attributes;
-                        try {
-                            attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                        } catch (NoSuchFileException e) {
-                            continue; // evicted or renamed meanwhile
-                        }
-                        if (file.getFileName().toString().endsWith(TEMP_SUFFIX)) {
-                            if (now - attributes.lastModifiedTime().toMillis() > STALE_TEMP_MILLIS) {
-                                Files.deleteIfExists(file); // left by a writer that died mid-write
-                            }
-                            continue;
-                        }
-                        entries.add(new Entry(file, attributes.size(), attributes.lastModifiedTime()));
-                        total += attributes.size();
-                    }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(file, BasicFileAttributes.class);
                 } catch (NoSuchFileException e) {
-                    // a bucket removed meanwhile
+                    continue; // evicted or renamed meanwhile
                 }
+                if (!attributes.isRegularFile()) {
+                    continue;
+                }
+                if (file.getFileName().toString().endsWith(TEMP_SUFFIX)) {
+                    if (now - attributes.lastModifiedTime().toMillis() > STALE_TEMP_MILLIS) {
+                        Files.deleteIfExists(file); // left by a writer that died mid-write
+                    }
+                    continue;
+                }
+                entries.add(new Entry(file, attributes.size(), attributes.lastModifiedTime()));
+                total += attributes.size();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("[" + poolName + "] cannot list the result cache " + dir, e);

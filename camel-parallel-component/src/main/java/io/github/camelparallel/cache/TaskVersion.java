@@ -9,21 +9,31 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 
 /**
  * A task's version when {@code taskVersion} is not given: a hash of its code, so changing the code invalidates that
  * task's cache entries and nothing else.
  * <ul>
  *   <li>A task class: the bytecode of the class and of every class it references, directly or through others, that
- *       lives in the same jar or folder (the user's code; the JDK, Camel and other libraries are not followed, so
- *       upgrading them keeps the cache). This catches what joblib misses: a change in a helper the task calls.</li>
+ *       lives in the same jar or folder and in the same package family (the first two segments of the task's package,
+ *       e.g. {@code com.acme}): the user's code. The JDK, Camel and other libraries are not followed, even inside a fat
+ *       jar, so upgrading them keeps the cache. This catches what joblib misses: a change in a helper the task
+ *       calls.</li>
  *   <li>A worker command: the command line and the bytes of each argument that names a readable file (the script).</li>
  * </ul>
  * Stateless.
  */
 public final class TaskVersion {
+
+    private static final Set<String> HOSTED = Set.of("io.github", "com.github", "io.gitlab", "com.gitlab", "org.bitbucket");
+    private static final Map<Class<?>, String> VERSIONS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private TaskVersion() {
     }
@@ -53,15 +63,43 @@ public final class TaskVersion {
         }
     }
 
-    /** The version of a task class: hex SHA-256 over its bytecode and that of the classes it reaches in its root. */
+    /**
+     * The version of a task class: hex SHA-256 over its bytecode and that of the classes it reaches in its root and its
+     * package family. Computed once per class and JVM (a class's bytecode cannot change while it is loaded).
+     */
     public static String ofClass(Class<?> task) throws IOException {
+        String known = VERSIONS.get(task);
+        if (known == null) {
+            known = compute(task);
+            VERSIONS.put(task, known);
+        }
+        return known;
+    }
+
+    /**
+     * The first two segments of a class's package ({@code com.acme} of {@code com.acme.nlp.Embed}; three under a code
+     * host's namespace, {@code io.github.user}), or its whole package when shorter: the task's own code. A fat jar (shaded, Spring Boot) holds libraries too, and walking into them
+     * would cost a walk of thousands of classes and tie the cache to library upgrades.
+     */
+    static String family(String className) {
+        int lastDot = className.lastIndexOf('.');
+        String[] segments = className.substring(0, Math.max(lastDot, 0)).split("\\.");
+        int keep = segments.length >= 3 && HOSTED.contains(segments[0] + "." + segments[1]) ? 3 : 2;
+        if (lastDot < 0) {
+            return "";
+        }
+        return String.join(".", Arrays.asList(segments).subList(0, Math.min(keep, segments.length))) + ".";
+    }
+
+    private static String compute(Class<?> task) throws IOException {
         ClassLoader loader = task.getClassLoader() != null ? task.getClassLoader() : ClassLoader.getSystemClassLoader();
         CodeRoot root = CodeRoot.of(task);
         TreeMap<String, byte[]> code = new TreeMap<>();
+        String family = family(task.getName());
         ArrayDeque<String> todo = new ArrayDeque<>(List.of(task.getName()));
         while (!todo.isEmpty()) {
             String name = todo.poll();
-            if (code.containsKey(name)) {
+            if (code.containsKey(name) || !name.startsWith(family)) {
                 continue;
             }
             URL url = loader.getResource(resourceName(name));

@@ -55,6 +55,14 @@ class TaskVersionTest {
     }
 
     @Test
+    void onlyTheTasksOwnPackageFamilyIsWalked() {
+        assertEquals("com.acme.", TaskVersion.family("com.acme.nlp.Embed"));
+        assertEquals("io.github.someone.", TaskVersion.family("io.github.someone.tasks.Embed"));
+        assertEquals("demo.", TaskVersion.family("demo.Task"));
+        assertEquals("", TaskVersion.family("Task"));
+    }
+
+    @Test
     void aCommandVersionFollowsItsScript() throws Exception {
         Path script = dir.resolve("worker.py");
         Files.writeString(script, "print('v1')\n");

@@ -55,7 +55,7 @@ final class BenchCharts {
             List<String> categories = new ArrayList<>();
             c.series().values().forEach(m -> m.keySet().stream().filter(k -> !categories.contains(k))
                     .forEach(categories::add));
-            CategoryChart chart = new CategoryChartBuilder().width(1100).height(700)
+            CategoryChart chart = new CategoryChartBuilder().width(1200).height(720)
                     .title(c.title()).yAxisTitle(c.yTitle()).build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -67,6 +67,7 @@ final class BenchCharts {
             chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
             chart.getStyler().setPlotGridVerticalLinesVisible(false);
             chart.getStyler().setOverlapped(false);
+            chart.getStyler().setYAxisDecimalPattern("#,##0.##");
             double floor = 0;
             if (c.logarithmic()) {
                 // a log axis must start above 0: the power of ten below the smallest bar

@@ -39,8 +39,12 @@ final class PlainHarness {
             int measure, boolean needsJdk21) {
     }
 
-    /** A job's timings in milliseconds, one per measured batch, or why there are none. */
-    record Outcome(Job job, String jdk, List<Double> millis, String error) {
+    /**
+     * A job's timings in milliseconds, one per measured batch, or why there are none; {@code otherCores}: the cores
+     * every other process kept busy on average while they were measured ({@link CpuWatch}; this JVM's worker
+     * processes count as ours), -1 when unknown.
+     */
+    record Outcome(Job job, String jdk, List<Double> millis, String error, double otherCores) {
         boolean measured() {
             return error == null && !millis.isEmpty();
         }
@@ -76,7 +80,7 @@ final class PlainHarness {
             } else {
                 for (Job job : later) {
                     outcomes.add(new Outcome(job, "", List.of(), "n/a on Java " + Runtime.version().feature()
-                            + " (no JDK 21+ at " + JDK21_HOME + "; set -Dbench.jdk21Home=)"));
+                            + " (no JDK 21+ at " + JDK21_HOME + "; set -Dbench.jdk21Home=)", -1));
                 }
             }
         }
@@ -91,6 +95,12 @@ final class PlainHarness {
         List<Job> jobs = json.readValue(Path.of(args[0]).toFile(), new TypeReference<List<Job>>() { });
         json.writeValue(Path.of(args[1]).toFile(), measure(jobs));
         System.exit(0);
+    }
+
+    /** CPU time of this JVM's child processes and theirs (worker JVMs), for {@link CpuWatch}. */
+    private static long descendantsCpuNanos() {
+        return ProcessHandle.current().descendants().mapToLong(p -> p.info().totalCpuDuration()
+                .map(java.time.Duration::toNanos).orElse(0L)).sum();
     }
 
     private static String javaHere() {
@@ -135,8 +145,12 @@ final class PlainHarness {
             List<Integer> items = Workloads.items(job.items());
             List<Double> millis = new ArrayList<>();
             String error = null;
+            CpuWatch watch = null;
             try (BatchPeers.Peer peer = BatchPeers.open(job.peer(), job.task())) {
                 for (int i = 0; i < job.warmup() + job.measure(); i++) {
+                    if (i == job.warmup()) {
+                        watch = CpuWatch.start(PlainHarness::descendantsCpuNanos);
+                    }
                     long t0 = System.nanoTime();
                     List<?> results = peer.run(items);
                     long elapsed = System.nanoTime() - t0;
@@ -145,6 +159,7 @@ final class PlainHarness {
                         millis.add(elapsed / 1e6);
                     }
                 }
+                watch = watch == null ? null : watch.stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 error = "interrupted";
@@ -152,7 +167,8 @@ final class PlainHarness {
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 System.out.println("  failed: " + error);
             }
-            outcomes.add(new Outcome(job, jdk, error == null ? millis : List.of(), error));
+            double others = error == null && watch != null && !Double.isNaN(watch.others()) ? watch.others() : -1;
+            outcomes.add(new Outcome(job, jdk, error == null ? millis : List.of(), error, others));
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }

@@ -100,10 +100,12 @@ final class PlainReport {
                 .append("Plain harness (one batch per repetition, warm pool, every result checked). Ideal = items × ")
                 .append(waitMillis).append(" ms ÷ concurrency (the items a peer runs at once). Peers whose concurrency ")
                 .append("is their own (a loop, `parallelStream()`, Camel's default pool, 2 worker processes) get a ")
-                .append("batch of about a second at that concurrency and are compared by items/s.\n\n")
+                .append("batch of about a second at that concurrency and are compared by items/s. Others' cores: the")
+                .append(" cores every other process kept busy while the row was measured (`/proc/stat`; above about")
+                .append(" 0.2 the row shared the machine).\n\n")
                 .append("| Peer | JDK | Concurrency | Items per batch | Median per batch (ms) | Min – max (ms) | Ideal (ms)")
-                .append(" | × ideal | Items/s | ours ÷ peer (items/s) |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" | × ideal | Items/s | ours ÷ peer (items/s) | Others' cores |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (PlainHarness.Outcome o : rows) {
             PlainHarness.Job j = o.job();
             double ideal = j.concurrency() == 0 ? Double.NaN
@@ -112,7 +114,7 @@ final class PlainReport {
                     .append(String.format(Locale.ROOT, "%,d", j.concurrency())).append(" | ")
                     .append(String.format(Locale.ROOT, "%,d", j.items())).append(" | ");
             if (!o.measured()) {
-                out.append(notRun(o)).append(" | | ").append(BenchReport.fmt(ideal)).append(" | | | |\n");
+                out.append(notRun(o)).append(" | | ").append(BenchReport.fmt(ideal)).append(" | | | | |\n");
                 continue;
             }
             ProcessBenchmark.Timing t = o.timing();
@@ -121,7 +123,8 @@ final class PlainReport {
                     .append(BenchReport.fmt(t.max())).append(" | ").append(BenchReport.fmt(ideal)).append(" | ")
                     .append(String.format(Locale.ROOT, "%.2fx", t.median() / ideal)).append(" | ")
                     .append(String.format(Locale.ROOT, "%,.0f", perSecond)).append(" | ")
-                    .append(ours.measured() ? BenchReport.ratio(perSecond(ours) / perSecond) : "").append(" |\n");
+                    .append(ours.measured() ? BenchReport.ratio(perSecond(ours) / perSecond) : "").append(" | ")
+                    .append(others(o)).append(" |\n");
             charts.bar("io-bound.png", "I/O-bound: " + waitMillis + " ms waits, items/s (log scale, higher is better)",
                     "items/s", true, "items/s", j.label(), perSecond);
         }
@@ -147,12 +150,12 @@ final class PlainReport {
                 .append(rows.get(0).job().warmup()).append(" warm-up batches, then ")
                 .append(rows.get(0).job().measure()).append(" timed one after another (request to reply through a ")
                 .append("`ProducerTemplate` for the Camel peers); nearest-rank percentiles.\n\n")
-                .append("| Peer | JDK | p50 (µs) | p99 (µs) | Max (µs) | Batches | p50 ÷ ours' p50 |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|\n");
+                .append("| Peer | JDK | p50 (µs) | p99 (µs) | Max (µs) | Batches | p50 ÷ ours' p50 | Others' cores |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (PlainHarness.Outcome o : rows) {
             out.append("| ").append(o.job().label()).append(" | ").append(jdk(o)).append(" | ");
             if (!o.measured()) {
-                out.append(notRun(o)).append(" | | | | |\n");
+                out.append(notRun(o)).append(" | | | | | |\n");
                 continue;
             }
             double p50 = o.percentile(50) * 1000;
@@ -160,7 +163,7 @@ final class PlainReport {
             out.append(BenchReport.fmt(p50)).append(" | ").append(BenchReport.fmt(p99)).append(" | ")
                     .append(BenchReport.fmt(o.percentile(100) * 1000)).append(" | ").append(o.millis().size())
                     .append(" | ").append(ours.measured() ? BenchReport.ratio(p50 / (ours.percentile(50) * 1000)) : "")
-                    .append(" |\n");
+                    .append(" | ").append(others(o)).append(" |\n");
             String title = "Small batches: latency of a 10-item batch, µs (log scale, lower is better)";
             charts.bar("latency.png", title, "µs", true, "p50", o.job().label(), p50);
             charts.bar("latency.png", title, "µs", true, "p99", o.job().label(), p99);
@@ -180,12 +183,12 @@ final class PlainReport {
                 .append(" batches after ").append(rows.get(0).job().warmup())
                 .append(" warm-up ones, one JVM per JDK), with ours on the thread backend again as the reference.\n\n")
                 .append("| Peer | JDK | Items per batch | Median per batch (ms) | Min – max (ms) | Items/s | ns per item")
-                .append(" | ours (thread) ÷ peer |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+                .append(" | ours (thread) ÷ peer | Others' cores |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (PlainHarness.Outcome o : rows) {
             out.append("| ").append(o.job().label()).append(" | ").append(jdk(o)).append(" | ")
                     .append(String.format(Locale.ROOT, "%,d", o.job().items())).append(" | ");
             if (!o.measured()) {
-                out.append(notRun(o)).append(" | | | | |\n");
+                out.append(notRun(o)).append(" | | | | | |\n");
                 continue;
             }
             ProcessBenchmark.Timing t = o.timing();
@@ -193,9 +196,11 @@ final class PlainReport {
                     .append(BenchReport.fmt(t.max())).append(" | ")
                     .append(String.format(Locale.ROOT, "%,.0f", perSecond(o))).append(" | ")
                     .append(BenchReport.fmt(t.median() * 1e6 / o.job().items())).append(" | ")
-                    .append(ours.measured() ? BenchReport.ratio(perSecond(ours) / perSecond(o)) : "").append(" |\n");
-            BenchReport.tinyBar(charts, o.job().label() + (o.job().label().contains("(ours)") ? " [plain]" : ""),
-                    perSecond(o));
+                    .append(ours.measured() ? BenchReport.ratio(perSecond(ours) / perSecond(o)) : "").append(" | ")
+                    .append(others(o)).append(" |\n");
+            String label = o.job().label();
+            BenchReport.tinyBar(charts, label + (label.contains("(ours)") || label.equals(PlainScenarios.SEQUENTIAL)
+                    ? " [plain]" : ""), perSecond(o));
         }
         out.append("\n");
     }
@@ -207,6 +212,11 @@ final class PlainReport {
 
     private static double perSecond(PlainHarness.Outcome o) {
         return o.job().items() / (o.timing().median() / 1000);
+    }
+
+    /** The cores other processes used while the row was measured: above about 0.2 the row had company. */
+    private static String others(PlainHarness.Outcome o) {
+        return o.otherCores() < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", o.otherCores());
     }
 
     private static String notRun(PlainHarness.Outcome o) {

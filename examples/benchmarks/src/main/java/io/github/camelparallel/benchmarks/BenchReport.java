@@ -297,6 +297,16 @@ final class BenchReport {
                         m.peakAfterGc() / (1024.0 * 1024.0));
             }
         }
+        var process = r.measurements().stream().filter(m -> m.peer().equals(StreamingMemoryBenchmark.OURS_PROCESS))
+                .sorted(java.util.Comparator.comparingInt(StreamingMemoryBenchmark.Measurement::n)).toList();
+        if (process.size() >= 2 && process.get(0).ok() && process.get(process.size() - 1).ok()) {
+            var small = process.get(0);
+            var large = process.get(process.size() - 1);
+            out.append("`backend=process` (the parent's heap; the workers are other JVMs), at ")
+                    .append(String.format(Locale.ROOT, "%,d ÷ %,d", large.n(), small.n())).append(" items: ")
+                    .append(String.format(Locale.ROOT, "%.3f", large.peakAfterGc() / (double) small.peakAfterGc()))
+                    .append(".\n");
+        }
         for (var m : ours) {
             var split = r.find(StreamingMemoryBenchmark.SPLIT, m.n());
             if (split != null && split.ok() && m.ok()) {

@@ -49,11 +49,12 @@ class BenchmarkSmokeTest {
     }
 
     @Test
-    void streamingChildrenOfBothPeersSumTheWholeStream(@TempDir Path out) throws Exception {
+    void streamingChildrenOfEveryPeerSumTheWholeStream(@TempDir Path out) throws Exception {
         StreamingMemoryBenchmark.Results results = StreamingMemoryBenchmark.run(BenchSettings.smoke(out));
 
-        assertEquals(2, results.measurements().size(), results.toString());
-        for (String peer : List.of(StreamingMemoryBenchmark.OURS, StreamingMemoryBenchmark.SPLIT)) {
+        assertEquals(3, results.measurements().size(), results.toString());
+        for (String peer : List.of(StreamingMemoryBenchmark.OURS, StreamingMemoryBenchmark.OURS_PROCESS,
+                StreamingMemoryBenchmark.SPLIT)) {
             StreamingMemoryBenchmark.Measurement m = results.find(peer, 20_000);
             assertEquals("ok", m.outcome(), m.toString());
             assertEquals(20_000, m.items(), m.toString());

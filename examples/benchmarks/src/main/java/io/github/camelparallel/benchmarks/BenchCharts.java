@@ -55,7 +55,7 @@ final class BenchCharts {
             List<String> categories = new ArrayList<>();
             c.series().values().forEach(m -> m.keySet().stream().filter(k -> !categories.contains(k))
                     .forEach(categories::add));
-            CategoryChart chart = new CategoryChartBuilder().width(1200).height(720)
+            CategoryChart chart = new CategoryChartBuilder().width(1200).height(800)
                     .title(c.title()).yAxisTitle(c.yTitle()).build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -67,7 +67,7 @@ final class BenchCharts {
             chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
             chart.getStyler().setPlotGridVerticalLinesVisible(false);
             chart.getStyler().setOverlapped(false);
-            chart.getStyler().setYAxisDecimalPattern("#,##0.##");
+            chart.getStyler().setYAxisDecimalPattern("#,##0.#");
             double floor = 0;
             if (c.logarithmic()) {
                 // a log axis must start above 0: the power of ten below the smallest bar
@@ -92,6 +92,6 @@ final class BenchCharts {
 
     private static String shorten(String label) {
         String plain = label.replace("`", "");
-        return plain.length() <= 60 ? plain : plain.substring(0, 57) + "...";
+        return plain.length() <= 52 ? plain : plain.substring(0, 49) + "...";
     }
 }

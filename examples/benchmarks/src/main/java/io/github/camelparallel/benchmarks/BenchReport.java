@@ -508,7 +508,9 @@ final class BenchReport {
         for (String kind : List.of("multiprocessing.Pool", "ProcessPoolExecutor")) {
             ProcessBenchmark.Timing one = series.get(kind + "(1).map");
             ProcessBenchmark.Timing two = series.get(kind + "(2).map");
-            plain.speedUp("Python " + two.peer(), "1 → 2 processes", r.python(), one, two, kind + "(1).map");
+            plain.speedUp("Python " + kind + "(2).map", "1 → 2 processes", r.python(), one, two, kind
+                    + "(1).map, " + two.peer().substring(two.peer().indexOf('(', kind.length() + 2) + 1)
+                            .replace(")", ""));
         }
         out.append("\nPython, same batch shape (").append(loop.peer()).append("): ");
         for (ProcessBenchmark.Timing t : series.values()) {

@@ -205,16 +205,18 @@ final class BenchReport {
         out.append("\n**Speed-up of 2 workers over 1: ").append(String.format(Locale.ROOT, "%.3fx", speedUp))
                 .append("** (goal ≥ 1.85x on 2 cores: ").append(speedUp >= 1.85 ? "met" : "NOT met").append(").\n\n");
         out.append("### Cold start: `context.start()` to the first result, 2 workers\n\n");
-        out.append("| Peer | Median (ms) | Min – max (ms) | Starts |\n|---|---:|---:|---:|\n");
+        out.append("| Peer | Median (ms) | Min – max (ms) | Starts | peer ÷ ours |\n|---|---:|---:|---:|---:|\n");
         for (ProcessBenchmark.Timing t : new ProcessBenchmark.Timing[] { r.coldArchive(), r.coldNoArchive(),
                 r.coldFirstEver(), r.pythonCold() }) {
             if (t.measured()) {
                 charts.bar("cold-start.png", "Cold start of a 2-worker pool to the first result, ms (lower is better)",
                         "ms", true, "median", t.peer(), t.median());
                 out.append("| ").append(t.peer()).append(" | ").append(fmt(t.median())).append(" | ").append(fmt(t.min()))
-                        .append(" – ").append(fmt(t.max())).append(" | ").append(t.millis().size()).append(" |\n");
+                        .append(" – ").append(fmt(t.max())).append(" | ").append(t.millis().size()).append(" | ")
+                        .append(r.coldArchive().measured() ? ratio(t.median() / r.coldArchive().median()) : "")
+                        .append(" |\n");
             } else {
-                out.append("| ").append(t.peer()).append(" | not run | | 0 |\n");
+                out.append("| ").append(t.peer()).append(" | not run | | 0 | |\n");
             }
         }
         if (r.coldArchive().measured()) {

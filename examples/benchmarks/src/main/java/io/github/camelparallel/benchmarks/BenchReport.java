@@ -33,6 +33,10 @@ final class BenchReport {
 
     private final StringBuilder out = new StringBuilder();
     private final String loadBefore = loadAverage();
+    private final Goals goals = new Goals();
+    private final BenchCharts charts = new BenchCharts();
+    private final PlainReport plain = new PlainReport(out, goals, charts);
+    private final int headerLength;
 
     BenchReport(BenchSettings s) {
         out.append("## Machine and run\n\n");
@@ -46,7 +50,30 @@ final class BenchReport {
                 + " (CPU-bound), " + forks(s.tinyForks()) + " (tiny tasks); fork JVM args `"
                 + String.join(" ", s.jvmArgs()) + "`");
         row("Date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        row("Virtual threads", Runtime.version().feature() >= 21 ? "this JVM"
+                : "rows marked Java 21+ ran in a fork on `" + PlainHarness.JDK21_HOME + "` (this JVM is Java "
+                        + Runtime.version().feature() + ")");
         out.append("\n");
+        headerLength = out.length();
+    }
+
+    /** The plain-harness tables (I/O-bound, latency, extra tiny and CPU rows), gathered here. */
+    PlainReport plain() {
+        return plain;
+    }
+
+    BenchCharts charts() {
+        return charts;
+    }
+
+    Goals goals() {
+        return goals;
+    }
+
+    /** A bar of the tiny-task chart. */
+    static void tinyBar(BenchCharts charts, String peer, double perSecond) {
+        charts.bar("tiny-tasks.png", "Tiny tasks: cube, million items/s (log scale, higher is better)",
+                "million items/s", true, "million items/s", peer, perSecond / 1e6);
     }
 
     /** The CPU-bound table and the speed-up goal. */
@@ -69,6 +96,13 @@ final class BenchReport {
         cpuRow("parallel: poolSize=" + s.threads() + " (ours)", s.threads(), many, seq, many);
         cpuRow(EXECUTOR, s.threads(), exec, seq, many);
         double speedUp = one.median / many.median;
+        plain.speedUp("parallel: backend=thread poolSize=" + s.threads() + " (JMH)", "1 → " + s.threads(),
+                javaVersion(), timing(one), timing(many), "parallel: poolSize=1");
+        plain.speedUp(EXECUTOR + " (JMH)", "loop → " + s.threads() + " threads", javaVersion(), timing(seq),
+                timing(exec), SEQUENTIAL);
+        goals.add("CPU-bound speed-up, thread backend, poolSize=2 over 1", 1.9, true, speedUp, "x",
+                "JMH, " + forks(s.cpuForks()) + " JVM(s); hand-chunked pool: " + ratio(seq.median / exec.median)
+                        + " over the loop");
         out.append("\n**Speed-up of `parallel:` poolSize=").append(s.threads()).append(" over poolSize=1: ")
                 .append(String.format(Locale.ROOT, "%.3fx", speedUp)).append("** (goal ≥ 1.9x on 2 cores: ")
                 .append(speedUp >= 1.9 ? "met" : "NOT met")
@@ -98,6 +132,16 @@ final class BenchReport {
         tinyRow(EXECUTOR, exec, ours);
         tinyRow(SPLIT, split, ours);
         tinyRow(SEQUENTIAL, seq, ours);
+        tinyBar(charts, OURS_AUTO + " [JMH]", ours.perSecond());
+        tinyBar(charts, EXECUTOR + " [JMH]", exec.perSecond());
+        tinyBar(charts, SPLIT + " [JMH]", split.perSecond());
+        tinyBar(charts, SEQUENTIAL + " [JMH]", seq.perSecond());
+        goals.add("Tiny tasks, thread backend: items/s ÷ Camel `split().parallelProcessing()`", 20, true,
+                ours.perSecond() / split.perSecond(), "x", "JMH; split on " + String.format(Locale.ROOT, "%,d",
+                        split.items) + " items, ours on " + String.format(Locale.ROOT, "%,d", ours.items));
+        goals.add("Tiny tasks, thread backend: items/s ÷ hand-chunked `ExecutorService` (same boxed list)", 0.5, true,
+                ours.perSecond() / exec.perSecond(), "x", "JMH; " + fmt(ours.nanosPerItem()) + " against "
+                        + fmt(exec.nanosPerItem()) + " ns per item");
         out.append("\nIssue 8's goals, for reference: ours ≥ 20x split's items/s: ")
                 .append(ratio(ours.perSecond() / split.perSecond()))
                 .append(ours.perSecond() / split.perSecond() >= 20 ? " (met)" : " (NOT met)")
@@ -122,6 +166,20 @@ final class BenchReport {
                     r.oursTinyDefaultJvm().millis()), r.oursTiny(), r.tinyItems());
         }
         processRow(r.pythonTiny(), r.oursTiny(), r.tinyItems());
+        if (r.pythonExecutorTiny() != null) {
+            processRow(r.pythonExecutorTiny(), r.oursTiny(), r.tinyItems());
+        }
+        for (ProcessBenchmark.Timing t : new ProcessBenchmark.Timing[] {r.oursTiny(), r.pythonTiny(),
+                r.pythonExecutorTiny()}) {
+            if (t != null && t.measured()) {
+                tinyBar(charts, t.peer(), r.tinyItems() / (t.median() / 1000));
+            }
+        }
+        goals.add("Process backend tiny tasks: items/s ÷ Python `Pool(2).map(..., chunksize=10000)`", 1, true,
+                r.pythonTiny().measured() ? r.pythonTiny().median() / r.oursTiny().median() : Double.NaN, "x",
+                r.pythonTiny().measured() ? fmt(r.oursTiny().median()) + " against " + fmt(r.pythonTiny().median())
+                        + " ms per batch of " + String.format(Locale.ROOT, "%,d", r.tinyItems())
+                        : "Python not run: " + r.python());
         if (r.pythonTiny().measured()) {
             double ratio = r.pythonTiny().median() / r.oursTiny().median();
             out.append("\n**Ours ÷ Python items/s: ").append(ratio(ratio)).append("** (goal ≥ 1x: ")
@@ -139,17 +197,26 @@ final class BenchReport {
         processRow(r.cpuOne(), null, 0);
         processRow(r.cpuTwo(), null, 0);
         double speedUp = r.cpuOne().median() / r.cpuTwo().median();
+        plain.speedUp("parallel: backend=process poolSize=2", "1 → 2 workers", javaVersion(), r.cpuOne(), r.cpuTwo(),
+                "parallel: backend=process poolSize=1");
+        goals.add("CPU-bound speed-up, process backend, 2 workers over 1", 1.85, true, speedUp, "x",
+                fmt(r.cpuOne().median()) + " → " + fmt(r.cpuTwo().median()) + " ms");
+        pythonSpeedUps(r);
         out.append("\n**Speed-up of 2 workers over 1: ").append(String.format(Locale.ROOT, "%.3fx", speedUp))
                 .append("** (goal ≥ 1.85x on 2 cores: ").append(speedUp >= 1.85 ? "met" : "NOT met").append(").\n\n");
         out.append("### Cold start: `context.start()` to the first result, 2 workers\n\n");
-        out.append("| Peer | Median (ms) | Min – max (ms) | Starts |\n|---|---:|---:|---:|\n");
+        out.append("| Peer | Median (ms) | Min – max (ms) | Starts | peer ÷ ours |\n|---|---:|---:|---:|---:|\n");
         for (ProcessBenchmark.Timing t : new ProcessBenchmark.Timing[] { r.coldArchive(), r.coldNoArchive(),
                 r.coldFirstEver(), r.pythonCold() }) {
             if (t.measured()) {
+                charts.bar("cold-start.png", "Cold start of a 2-worker pool to the first result, ms (lower is better)",
+                        "ms", true, "median", t.peer(), t.median());
                 out.append("| ").append(t.peer()).append(" | ").append(fmt(t.median())).append(" | ").append(fmt(t.min()))
-                        .append(" – ").append(fmt(t.max())).append(" | ").append(t.millis().size()).append(" |\n");
+                        .append(" – ").append(fmt(t.max())).append(" | ").append(t.millis().size()).append(" | ")
+                        .append(r.coldArchive().measured() ? ratio(t.median() / r.coldArchive().median()) : "")
+                        .append(" |\n");
             } else {
-                out.append("| ").append(t.peer()).append(" | not run | | 0 |\n");
+                out.append("| ").append(t.peer()).append(" | not run | | 0 | |\n");
             }
         }
         if (r.coldArchive().measured()) {
@@ -205,6 +272,11 @@ final class BenchReport {
                     .append(" ÷ at ").append(String.format(Locale.ROOT, "%,d", small.n())).append(" items: ");
             if (small.ok() && large.ok()) {
                 double ratio = large.peakAfterGc() / (double) small.peakAfterGc();
+                goals.add("Streaming: peak heap after GC at " + String.format(Locale.ROOT, "%,d", large.n())
+                        + " items ÷ at " + String.format(Locale.ROOT, "%,d", small.n()), 1.10, false,
+                        small.n() >= 1_000_000 ? ratio : Double.NaN, "x", small.n() >= 1_000_000
+                                ? mb(large.peakAfterGc()) + " against " + mb(small.peakAfterGc()) + " MB"
+                                : "stated for 1,000,000 against 10,000,000 items (quick size too small)");
                 out.append(String.format(Locale.ROOT, "%.3f", ratio)).append("**; after full GCs only: ")
                         .append(String.format(Locale.ROOT, "%.3f",
                                 large.peakAfterFullGc() / (double) small.peakAfterFullGc()));
@@ -219,6 +291,23 @@ final class BenchReport {
                 out.append("not measured** (").append(small.ok() ? large.outcome() : small.outcome()).append(")");
             }
             out.append(".\n");
+        }
+        for (StreamingMemoryBenchmark.Measurement m : r.measurements()) {
+            if (m.ok()) {
+                charts.bar("streaming-memory.png", "Streaming: peak heap after GC, MB (lower is better)", "MB", false,
+                        String.format(Locale.ROOT, "%,d items", m.n()), StreamingMemoryBenchmark.PEER_NAMES.get(m.peer()),
+                        m.peakAfterGc() / (1024.0 * 1024.0));
+            }
+        }
+        var process = r.measurements().stream().filter(m -> m.peer().equals(StreamingMemoryBenchmark.OURS_PROCESS))
+                .sorted(java.util.Comparator.comparingInt(StreamingMemoryBenchmark.Measurement::n)).toList();
+        if (process.size() >= 2 && process.get(0).ok() && process.get(process.size() - 1).ok()) {
+            var small = process.get(0);
+            var large = process.get(process.size() - 1);
+            out.append("`backend=process` (the parent's heap; the workers are other JVMs), at ")
+                    .append(String.format(Locale.ROOT, "%,d ÷ %,d", large.n(), small.n())).append(" items: ")
+                    .append(String.format(Locale.ROOT, "%.3f", large.peakAfterGc() / (double) small.peakAfterGc()))
+                    .append(".\n");
         }
         for (var m : ours) {
             var split = r.find(StreamingMemoryBenchmark.SPLIT, m.n());
@@ -410,7 +499,49 @@ final class BenchReport {
         out.append("\n");
     }
 
+    /** Python's own speed-ups, from the CPU-bound series of {@code pool_cube.py cpu}. */
+    private void pythonSpeedUps(ProcessBenchmark.Results r) {
+        if (r.pythonCpu() == null || r.pythonCpu().isEmpty()) {
+            out.append("\nPython CPU-bound peers not run: ").append(r.python()).append(".\n");
+            return;
+        }
+        var series = r.pythonCpu();
+        ProcessBenchmark.Timing loop = series.get("sequential loop");
+        for (String kind : List.of("multiprocessing.Pool", "ProcessPoolExecutor")) {
+            ProcessBenchmark.Timing one = series.get(kind + "(1).map");
+            ProcessBenchmark.Timing two = series.get(kind + "(2).map");
+            plain.speedUp("Python " + kind + "(2).map", "1 → 2 processes", r.python(), one, two, kind
+                    + "(1).map, " + two.peer().substring(two.peer().indexOf('(', kind.length() + 2) + 1)
+                            .replace(")", ""));
+        }
+        out.append("\nPython, same batch shape (").append(loop.peer()).append("): ");
+        for (ProcessBenchmark.Timing t : series.values()) {
+            out.append(t.peer().substring(0, t.peer().indexOf(" (") > 0 ? t.peer().indexOf(" (") : t.peer().length()))
+                    .append(" ").append(fmt(t.median())).append(" ms; ");
+        }
+        out.setLength(out.length() - 2);
+        out.append(".\n");
+    }
+
+    /** The speed-up table of every backend ({@link PlainReport#speedUpTable}); call after every scenario's table. */
+    void speedUps(BenchSettings s) {
+        plain.speedUpTable(s.cpuItems(), String.format(Locale.ROOT, "%,d", s.cpuRounds())
+                + " SHA-256 rounds (Java; Python: its own rounds for the same time per item)");
+    }
+
+    private static ProcessBenchmark.Timing timing(Figure f) {
+        return new ProcessBenchmark.Timing("", List.of(f.median));
+    }
+
+    private static String javaVersion() {
+        String v = System.getProperty("java.runtime.version");
+        return "Java " + (v.indexOf('+') > 0 ? v.substring(0, v.indexOf('+')) : v);
+    }
+
     String finish() {
+        if (!goals.all().isEmpty()) {
+            out.insert(headerLength, "## Goals\n\n" + goals.table() + "\n");
+        }
         out.append("Load average (1/5/15 min) before the run: ").append(loadBefore).append("; after: ")
                 .append(loadAverage()).append(".\n");
         return out.toString();
@@ -470,7 +601,7 @@ final class BenchReport {
         throw new IllegalStateException("no JMH result for " + method + " " + params);
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         if (v >= 100) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
@@ -480,7 +611,7 @@ final class BenchReport {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static String ratio(double v) {
+    static String ratio(double v) {
         return v >= 100 ? String.format(Locale.ROOT, "%.0fx", v) : String.format(Locale.ROOT, "%.2fx", v);
     }
 

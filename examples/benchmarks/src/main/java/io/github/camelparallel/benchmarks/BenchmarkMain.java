@@ -27,11 +27,15 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Steps: (1) only with {@code -Dbench.cpu.rounds=0}: calibrate the SHA-256 rounds once, in this JVM, and pass the
  * same number to every fork (by default the rounds are fixed, so every run hashes the same input); (2) run the
  * CPU-bound scenario, single-shot, one batch per iteration; (3) run the tiny-task scenario, average time per batch;
- * (4) run the process backend's scenarios ({@link ProcessBenchmark}: a plain harness, the peer is Python);
+ * (3b) run the plain-harness jobs ({@link PlainHarness}: the I/O-bound and small-batch scenarios, and the CPU-bound and
+ * tiny-task rows of virtual threads, Hazelcast, {@code parallelStream()} and Camel's streaming split; virtual threads
+ * in a JDK 21+ fork); (4) run the process backend's scenarios ({@link ProcessBenchmark}: a plain harness, the peer is Python);
  * (5) run the streaming-memory scenario ({@link StreamingMemoryBenchmark}: a fresh child JVM per batch length and
  * peer, peak heap after GC); (6) run the Hazelcast backend's scenario ({@link HazelcastBenchmark}: per-chunk overhead
  * and throughput with 1, 2 and 3 member JVMs, each against the thread backend); (7) print the Markdown report and
- * write it, with JMH's JSON results, to the output directory (default: next to benchmarks.jar).
+ * write it, with JMH's JSON results and the charts ({@link BenchCharts}, in {@code charts/}), to the output directory
+ * (default: next to benchmarks.jar); (8) with {@code -Dbench.docs=DIR}, publish report and charts into the docs
+ * ({@link DocsUpdater}).
  */
 public final class BenchmarkMain {
 
@@ -53,28 +57,57 @@ public final class BenchmarkMain {
     public static String run(BenchSettings settings) throws Exception {
         Files.createDirectories(settings.outDir());
         BenchReport report = new BenchReport(settings);
-        if (settings.runs("cpu")) {
-            if (settings.cpuRounds() <= 0) {
-                System.out.printf("Calibrating SHA-256 rounds for ~%.1f ms per item...%n", settings.cpuMillis());
-                settings = settings.withCpuRounds(Workloads.calibrateSha256Rounds(settings.cpuMillis()));
-                System.out.printf("  %d rounds per item%n", settings.cpuRounds());
+        if (settings.runs("cpu") && settings.cpuRounds() <= 0) {
+            System.out.printf("Calibrating SHA-256 rounds for ~%.1f ms per item...%n", settings.cpuMillis());
+            settings = settings.withCpuRounds(Workloads.calibrateSha256Rounds(settings.cpuMillis()));
+            System.out.printf("  %d rounds per item%n", settings.cpuRounds());
+        }
+        Collection<RunResult> cpu = settings.runs("cpu") ? runCpuBound(settings) : null;
+        Collection<RunResult> tiny = settings.runs("tiny") ? runTinyTasks(settings) : null;
+        List<PlainHarness.Job> jobs = new ArrayList<>();
+        for (String scenario : List.of("cpu", "tiny", "io", "latency")) {
+            if (settings.runs(scenario)) {
+                jobs.addAll(switch (scenario) {
+                    case "cpu" -> PlainScenarios.cpuMore(settings);
+                    case "tiny" -> PlainScenarios.tinyMore(settings);
+                    case "io" -> PlainScenarios.io(settings);
+                    default -> PlainScenarios.latency(settings);
+                });
             }
-            report.cpuBound(settings, runCpuBound(settings));
         }
-        if (settings.runs("tiny")) {
-            report.tinyTasks(settings, runTinyTasks(settings));
+        List<PlainHarness.Outcome> plain = PlainHarness.run(jobs, settings.jvmArgs(), settings.tinyForks() == 0);
+        ProcessBenchmark.Results process = settings.runs("process") ? ProcessBenchmark.run(settings) : null;
+        StreamingMemoryBenchmark.Results streaming = settings.runs("streaming")
+                ? StreamingMemoryBenchmark.run(settings) : null;
+        HazelcastBenchmark.Results hazelcast = settings.runs("hazelcast") ? HazelcastBenchmark.run(settings) : null;
+
+        if (cpu != null) {
+            report.cpuBound(settings, cpu);
+            report.plain().cpuMore(plain);
         }
-        if (settings.runs("process")) {
-            report.processBackend(ProcessBenchmark.run(settings));
+        if (tiny != null) {
+            report.tinyTasks(settings, tiny);
+            report.plain().tinyMore(plain);
         }
-        if (settings.runs("streaming")) {
-            report.streamingMemory(StreamingMemoryBenchmark.run(settings));
+        if (process != null) {
+            report.processBackend(process);
         }
-        if (settings.runs("hazelcast")) {
-            report.hazelcast(HazelcastBenchmark.run(settings));
+        report.speedUps(settings);
+        report.plain().io(plain, PlainScenarios.ioWait(settings));
+        report.plain().latency(plain);
+        if (streaming != null) {
+            report.streamingMemory(streaming);
+        }
+        if (hazelcast != null) {
+            report.hazelcast(hazelcast);
         }
         String text = report.finish();
         Files.writeString(settings.outDir().resolve(REPORT_FILE), text, StandardCharsets.UTF_8);
+        report.charts().write(settings.outDir().resolve("charts"));
+        String docs = System.getProperty("bench.docs", "");
+        if (!docs.isBlank()) {
+            System.out.println("Docs rewritten: " + DocsUpdater.publish(Path.of(docs), text, report.charts()));
+        }
         return text;
     }
 

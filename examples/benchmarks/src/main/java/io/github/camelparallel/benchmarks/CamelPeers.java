@@ -13,10 +13,11 @@ import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
  * A started {@link DefaultCamelContext} with one route {@code direct:run} and a {@link ProducerTemplate} to call it:
  * everything the Camel variants do goes through a real context, exactly as a user's route would.
  * <p>
- * Two kinds: {@link #parallel} ({@code to("parallel:NAME?task=#task&...")}, ours) and {@link #split} (Camel's
- * {@code split(body()).parallelProcessing()} with its default thread pool, aggregating the item bodies into a
- * {@code List} in input order with {@link GroupedBodyAggregationStrategy}). Thread-safe; {@link #close()} stops the
- * context.
+ * Three kinds: {@link #parallel} and {@link #endpoint} ({@code to("parallel:NAME?...")}, ours), {@link #split}
+ * (Camel's {@code split(body()).parallelProcessing()} with its default thread pool, aggregating the item bodies into a
+ * {@code List} in input order with {@link GroupedBodyAggregationStrategy}) and {@link #splitStreaming} (the same with
+ * {@code .streaming()}: the list comes back in completion order, as Camel documents). Thread-safe; {@link #close()}
+ * stops the context.
  */
 public final class CamelPeers implements AutoCloseable {
 
@@ -35,7 +36,14 @@ public final class CamelPeers implements AutoCloseable {
      */
     public static CamelPeers parallel(String name, Function<Integer, Long> task, int poolSize, int chunkSize)
             throws Exception {
-        String uri = "parallel:" + name + "?task=#task&poolSize=" + poolSize + "&chunkSize=" + chunkSize;
+        return endpoint("parallel:" + name + "?task=#task&poolSize=" + poolSize + "&chunkSize=" + chunkSize, task);
+    }
+
+    /**
+     * Ours with any endpoint URI: {@code from("direct:run").to(uri)}; {@code task} is bound as {@code #task} (a URI
+     * of {@code backend=process} or {@code hazelcast} names its task class with {@code #class:} instead).
+     */
+    public static CamelPeers endpoint(String uri, Function<Integer, Long> task) throws Exception {
         return start(task, new RouteBuilder() {
             @Override
             public void configure() {
@@ -54,6 +62,24 @@ public final class CamelPeers implements AutoCloseable {
             public void configure() {
                 from(ENTRY)
                         .split(body(), new GroupedBodyAggregationStrategy()).parallelProcessing()
+                            .process(exchange -> exchange.getMessage().setBody(
+                                    task.apply(exchange.getMessage().getBody(Integer.class))))
+                        .end();
+            }
+        });
+    }
+
+    /**
+     * Camel's streaming variant: {@code split(body(), new GroupedBodyAggregationStrategy()).streaming()
+     * .parallelProcessing()}; the items are read one by one from the body's iterator and the list is aggregated in
+     * completion order.
+     */
+    public static CamelPeers splitStreaming(Function<Integer, Long> task) throws Exception {
+        return start(task, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(ENTRY)
+                        .split(body(), new GroupedBodyAggregationStrategy()).streaming().parallelProcessing()
                             .process(exchange -> exchange.getMessage().setBody(
                                     task.apply(exchange.getMessage().getBody(Integer.class))))
                         .end();

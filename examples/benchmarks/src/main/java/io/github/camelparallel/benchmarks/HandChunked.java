@@ -22,8 +22,13 @@ public final class HandChunked implements AutoCloseable {
     private final int chunks;
 
     public HandChunked(int threads) {
-        this.pool = Executors.newFixedThreadPool(threads);
-        this.chunks = 2 * threads;
+        this(Executors.newFixedThreadPool(threads), 2 * threads);
+    }
+
+    /** The same cut over another executor (a virtual-thread-per-task executor, say): {@code chunks} chunks. */
+    public HandChunked(ExecutorService pool, int chunks) {
+        this.pool = pool;
+        this.chunks = chunks;
     }
 
     /** Applies {@code task} to every item; the result list holds the result of item i at index i. */

@@ -1,18 +1,16 @@
 package io.github.camelparallel.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -25,7 +23,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  * {@code tinyItems} ints through 2 JVM workers with {@code chunkSize=0} against
  * {@code multiprocessing.Pool(2).map(cube, range(N), chunksize=10000)}; (2) CPU-bound speed-up of 2 workers over 1;
  * (3) time from route start to the first result of a cold 2-worker pool, without and with the workers' class data
- * sharing archive, against Python's {@code Pool(2)} start.
+ * sharing archive, against Python's {@code Pool(2)} start. Python's {@code ProcessPoolExecutor(2).map} is timed on
+ * (1) too, and on (2) the script times its own loop, {@code Pool(1)}, {@code Pool(2)} and
+ * {@code ProcessPoolExecutor(1)}, {@code (2)} ({@link PythonPeer#cpu}).
  * <p>
  * Every figure is the median of the measured repetitions after warm-up repetitions, all in this one run on this one
  * machine. The Python peer runs {@code pool_cube.py} (shipped in this jar) with {@code python3}, or is reported as
@@ -62,13 +62,15 @@ final class ProcessBenchmark {
      * {@code oursTinyDefaultJvm} is the tiny-task batch again with the parent on the JVM's default flags (G1), and
      * {@code parentJvmArgs} the flags of the parent JVM that measured the rest.
      */
-    record Results(int tinyItems, Timing oursTiny, Timing oursTinyDefaultJvm, Timing pythonTiny, String python,
-            int cpuItems, Timing cpuOne, Timing cpuTwo, Timing coldNoArchive, Timing coldFirstEver, Timing coldArchive,
+    record Results(int tinyItems, Timing oursTiny, Timing oursTinyDefaultJvm, Timing pythonTiny,
+            Timing pythonExecutorTiny, String python, int cpuItems, Timing cpuOne, Timing cpuTwo,
+            Map<String, Timing> pythonCpu, Timing coldNoArchive, Timing coldFirstEver, Timing coldArchive,
             Timing pythonCold, int warmup, int measure, int coldReps, List<String> parentJvmArgs) {
 
         Results withTinyOnDefaultJvm(Timing timing) {
-            return new Results(tinyItems, oursTiny, timing, pythonTiny, python, cpuItems, cpuOne, cpuTwo, coldNoArchive,
-                    coldFirstEver, coldArchive, pythonCold, warmup, measure, coldReps, parentJvmArgs);
+            return new Results(tinyItems, oursTiny, timing, pythonTiny, pythonExecutorTiny, python, cpuItems, cpuOne,
+                    cpuTwo, pythonCpu, coldNoArchive, coldFirstEver, coldArchive, pythonCold, warmup, measure, coldReps,
+                    parentJvmArgs);
         }
     }
 
@@ -133,13 +135,16 @@ final class ProcessBenchmark {
                 measure);
         Timing none = new Timing("not run", List.of());
         if (tinyOnly) {
-            return new Results(s.tinyItems(), oursTiny, none, none, "", 0, none, none, none, none, none, none, warmup,
-                    measure, coldReps, parentJvmArgs);
+            return new Results(s.tinyItems(), oursTiny, none, none, none, "", 0, none, none, Map.of(), none, none,
+                    none, none, warmup, measure, coldReps, parentJvmArgs);
         }
-        System.out.println("Process backend: Python multiprocessing.Pool(2).map...");
-        Python python = Python.find();
+        System.out.println("Process backend: Python multiprocessing.Pool(2).map and ProcessPoolExecutor(2).map...");
+        PythonPeer python = PythonPeer.find();
         Timing pythonTiny = python.run("multiprocessing.Pool(2).map(cube, range(N), chunksize=" + PYTHON_CHUNKSIZE + ")",
                 "map", String.valueOf(s.tinyItems()), String.valueOf(warmup), String.valueOf(measure), PYTHON_CHUNKSIZE);
+        Timing pythonExecutorTiny = python.run("ProcessPoolExecutor(2).map(cube, range(N), chunksize="
+                + PYTHON_CHUNKSIZE + ")", "executor", String.valueOf(s.tinyItems()), String.valueOf(warmup),
+                String.valueOf(measure), PYTHON_CHUNKSIZE);
 
         System.out.println("Process backend: CPU-bound, 1 and 2 workers...");
         List<Integer> cpuItems = Workloads.items(s.cpuItems());
@@ -150,6 +155,8 @@ final class ProcessBenchmark {
                 "parallel:pcpu1?backend=process&poolSize=1&" + sha, cpuItems, expected, warmup, measure);
         Timing cpuTwo = timeBatches("parallel: backend=process poolSize=2 (ours)",
                 "parallel:pcpu2?backend=process&poolSize=2&" + sha, cpuItems, expected, warmup, measure);
+        System.out.println("Process backend: Python CPU-bound, a loop, Pool(1), Pool(2), ProcessPoolExecutor(1), (2)...");
+        Map<String, Timing> pythonCpu = python.cpu(s.cpuItems(), s.cpuMillis(), Math.min(warmup, 1), measure);
 
         System.out.println("Process backend: cold starts...");
         String coldUri = "parallel:pcold?backend=process&poolSize=2&" + cube;
@@ -165,8 +172,9 @@ final class ProcessBenchmark {
                 coldUri + "&workerCdsDir=" + cdsDir, archived ? coldReps : 0);
         Timing pythonCold = python.run("Python multiprocessing.Pool(2), first result of map(cube, [1])", "cold",
                 String.valueOf(coldReps));
-        return new Results(s.tinyItems(), oursTiny, none, pythonTiny, python.version(), s.cpuItems(), cpuOne, cpuTwo,
-                coldNoArchive, firstEver, coldArchive, pythonCold, warmup, measure, coldReps, parentJvmArgs);
+        return new Results(s.tinyItems(), oursTiny, none, pythonTiny, pythonExecutorTiny, python.version(),
+                s.cpuItems(), cpuOne, cpuTwo, pythonCpu, coldNoArchive, firstEver, coldArchive, pythonCold, warmup,
+                measure, coldReps, parentJvmArgs);
     }
 
     /** One context, started once; {@code warmup} batches, then {@code measure} timed batches. */
@@ -246,47 +254,6 @@ final class ProcessBenchmark {
         if (results.size() != items.size() || !expected.apply(items.get(0)).equals(results.get(0))
                 || !expected.apply(items.get(last)).equals(results.get(last))) {
             throw new IllegalStateException("wrong results: " + results.size() + " for " + items.size() + " items");
-        }
-    }
-
-    /** The python3 on the PATH and the peer script, or the reason there is none. */
-    private record Python(String executable, Path script, String version) {
-
-        static Python find() throws IOException {
-            Path script = Files.createTempFile("pool_cube", ".py");
-            script.toFile().deleteOnExit();
-            try (InputStream in = ProcessBenchmark.class.getResourceAsStream("/python/pool_cube.py")) {
-                Files.write(script, in.readAllBytes());
-            }
-            String executable = System.getProperty("bench.python", "python3");
-            try {
-                Process p = new ProcessBuilder(executable, "--version").redirectErrorStream(true).start();
-                String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                return p.waitFor() == 0 ? new Python(executable, script, version)
-                        : new Python(null, script, executable + " --version failed: " + version);
-            } catch (IOException e) {
-                return new Python(null, script, executable + " not found (" + e.getMessage() + ")");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
-
-        Timing run(String peer, String... args) throws IOException, InterruptedException {
-            if (executable == null) {
-                return new Timing(peer, List.of());
-            }
-            List<String> argv = new ArrayList<>(List.of(executable, script.toString()));
-            argv.addAll(Arrays.asList(args));
-            Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("python peer failed: " + argv + "\n" + out);
-            }
-            JsonNode json = new ObjectMapper().readTree(out);
-            List<Double> millis = new ArrayList<>();
-            json.get("seconds").forEach(v -> millis.add(v.asDouble() * 1000));
-            return new Timing(peer + " [" + json.get("start_method").asText() + "]", millis);
         }
     }
 }

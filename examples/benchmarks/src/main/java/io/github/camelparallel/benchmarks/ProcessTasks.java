@@ -11,6 +11,9 @@ public final class ProcessTasks {
     /** The JVM property that carries the SHA-256 rounds into the workers ({@code workerJvmOptions=-D...}). */
     public static final String ROUNDS_PROPERTY = "bench.cpu.rounds";
 
+    /** The JVM property that carries the I/O-bound wait into the workers or members. */
+    public static final String WAIT_PROPERTY = "bench.io.waitMillis";
+
     private ProcessTasks() {
     }
 
@@ -29,6 +32,16 @@ public final class ProcessTasks {
         @Override
         public Long apply(Integer item) {
             return Workloads.sha256Rounds(item, rounds);
+        }
+    }
+
+    /** {@link Workloads#waitFor} with the milliseconds of {@value #WAIT_PROPERTY}. */
+    public static class Wait implements Function<Integer, Long> {
+        private final int millis = Integer.getInteger(WAIT_PROPERTY, 10);
+
+        @Override
+        public Long apply(Integer item) {
+            return Workloads.waitFor(item, millis);
         }
     }
 }

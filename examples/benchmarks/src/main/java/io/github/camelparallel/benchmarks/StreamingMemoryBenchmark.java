@@ -77,9 +77,12 @@ final class StreamingMemoryBenchmark {
             "-XX:+ExitOnOutOfMemoryError");
 
     static final String OURS = "ours";
+    /** Ours on 2 JVM worker processes: the parent's heap is what streaming bounds (each worker holds one run). */
+    static final String OURS_PROCESS = "process";
     static final String SPLIT = "split";
     static final Map<String, String> PEER_NAMES = Map.of(
             OURS, "`parallel:` streaming=true poolSize=2 (ours)",
+            OURS_PROCESS, "`parallel:` streaming=true backend=process poolSize=2",
             SPLIT, "Camel split(body()).streaming().parallelProcessing()");
 
     private static final String ENTRY = "direct:run";
@@ -129,6 +132,9 @@ final class StreamingMemoryBenchmark {
         List<Measurement> measurements = new ArrayList<>();
         for (int n : s.streamingItems()) {
             measurements.add(fork(OURS, n, jvmArgs, timeoutSeconds));
+        }
+        for (int n : BenchSettings.ints(System.getProperty("bench.streaming.processItems"), s.streamingItems())) {
+            measurements.add(fork(OURS_PROCESS, n, jvmArgs, timeoutSeconds));
         }
         for (int n : splitItems) {
             measurements.add(fork(SPLIT, n, jvmArgs, timeoutSeconds));
@@ -284,7 +290,10 @@ final class StreamingMemoryBenchmark {
         CamelContext context = new DefaultCamelContext();
         context.getRegistry().bind("cube", cube);
         context.addRoutes(switch (peer) {
-            case OURS -> oursRoute(consumed, checkpoints, readAhead);
+            case OURS -> oursRoute("parallel:mem?task=#cube&poolSize=2&streaming=true", consumed, checkpoints,
+                    readAhead);
+            case OURS_PROCESS -> oursRoute("parallel:mem?task=#class:" + ProcessTasks.Cube.class.getName()
+                    + "&backend=process&poolSize=2&streaming=true", consumed, checkpoints, readAhead);
             case SPLIT -> splitRoute(cube, consumed, checkpoints);
             default -> throw new IllegalArgumentException("unknown peer " + peer);
         });
@@ -323,12 +332,13 @@ final class StreamingMemoryBenchmark {
     }
 
     /** Ours: the streamed results consumed by the next step of the same route, as a user's route would. */
-    private static RouteBuilder oursRoute(AtomicLong consumed, Checkpoints checkpoints, AtomicLong readAhead) {
+    private static RouteBuilder oursRoute(String uri, AtomicLong consumed, Checkpoints checkpoints,
+            AtomicLong readAhead) {
         return new RouteBuilder() {
             @Override
             public void configure() {
                 from(ENTRY)
-                        .to("parallel:mem?task=#cube&poolSize=2&streaming=true")
+                        .to(uri)
                         .process(exchange -> {
                             Iterator<?> results = exchange.getMessage().getBody(Iterator.class);
                             ResultIterator counts = (ResultIterator) results;

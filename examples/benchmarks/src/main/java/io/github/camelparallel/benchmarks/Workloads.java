@@ -50,6 +50,25 @@ public final class Workloads {
         return item -> sha256Rounds(item, rounds);
     }
 
+    /**
+     * The I/O-bound task: waits {@code millis} ms (a blocking call's stand-in, no CPU) and returns the item. An
+     * interrupt ends the wait and fails the item, with the flag restored.
+     */
+    public static Long waitFor(Integer item, int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for item " + item, e);
+        }
+        return item.longValue();
+    }
+
+    /** {@link #waitFor} as a {@code Function}. */
+    public static Function<Integer, Long> waitFunction(int millis) {
+        return item -> waitFor(item, millis);
+    }
+
     /** The batch: the boxed integers 1..n in a fresh {@code ArrayList}, as a route would typically receive them. */
     public static List<Integer> items(int n) {
         List<Integer> items = new ArrayList<>(n);

@@ -1,10 +1,15 @@
 package io.github.camelparallel.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Proves the harness works, measures nothing: every peer computes the same list as the sequential loop, the
  * streaming-memory children of both peers sum a 20,000-item stream correctly, the hazelcast scenario's thread and
- * embedded-member rows return the right results (no member JVM: that part needs the quick preset), and the whole run
- * completes at a tiny size and writes a report naming every peer. No timing or heap figure is asserted.
+ * embedded-member rows return the right results (no member JVM: that part needs the quick preset), every peer of the
+ * plain harness returns the loop's list, the docs are rewritten between their markers only, and the whole run
+ * completes at a tiny size and writes a report naming every peer and scenario, with PNG charts. No timing or heap
+ * figure is asserted.
  */
 class BenchmarkSmokeTest {
 
@@ -42,11 +49,12 @@ class BenchmarkSmokeTest {
     }
 
     @Test
-    void streamingChildrenOfBothPeersSumTheWholeStream(@TempDir Path out) throws Exception {
+    void streamingChildrenOfEveryPeerSumTheWholeStream(@TempDir Path out) throws Exception {
         StreamingMemoryBenchmark.Results results = StreamingMemoryBenchmark.run(BenchSettings.smoke(out));
 
-        assertEquals(2, results.measurements().size(), results.toString());
-        for (String peer : List.of(StreamingMemoryBenchmark.OURS, StreamingMemoryBenchmark.SPLIT)) {
+        assertEquals(3, results.measurements().size(), results.toString());
+        for (String peer : List.of(StreamingMemoryBenchmark.OURS, StreamingMemoryBenchmark.OURS_PROCESS,
+                StreamingMemoryBenchmark.SPLIT)) {
             StreamingMemoryBenchmark.Measurement m = results.find(peer, 20_000);
             assertEquals("ok", m.outcome(), m.toString());
             assertEquals(20_000, m.items(), m.toString());
@@ -113,5 +121,75 @@ class BenchmarkSmokeTest {
         for (String peer : BenchmarkMain.peerNames()) {
             assertTrue(report.contains(peer), peer + " missing from:\n" + report);
         }
+        for (String section : List.of("## Goals", "## I/O-bound: tasks that each wait",
+                "## Small batches: latency of a 10-item batch", "### CPU-bound speed-up, every backend and peer",
+                "### Tiny tasks, the other backends and peers")) {
+            assertTrue(report.contains(section), section + " missing from:\n" + report);
+        }
+        for (String label : List.of(PlainScenarios.STREAM, PlainScenarios.SPLIT_STREAMING, PlainScenarios.HAZELCAST,
+                PlainScenarios.VIRTUAL, PlainScenarios.VEXECUTOR)) {
+            assertTrue(report.contains("| " + label), label + " row missing from:\n" + report);
+        }
+        for (String chart : List.of("tiny-tasks.png", "cpu-speedup.png", "io-bound.png", "latency.png",
+                "streaming-memory.png", "cold-start.png")) {
+            Path png = out.resolve("charts").resolve(chart);
+            assertTrue(Files.size(png) > 1000, png + " is not a chart");
+            byte[] head = Arrays.copyOf(Files.readAllBytes(png), 4);
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head, png + " is not a PNG");
+        }
+    }
+
+    @Test
+    void everyPlainHarnessPeerReturnsTheSequentialResults() throws Exception {
+        List<Integer> items = Workloads.items(500);
+        for (String spec : List.of("sequential", "stream", "split", "splitStreaming", "executor:3",
+                "ours:backend=thread&poolSize=2", "ours:backend=thread&poolSize=50&chunkSize=10")) {
+            for (String task : List.of("cube", "wait:1")) {
+                try (BatchPeers.Peer peer = BatchPeers.open(spec, task)) {
+                    List<?> results = peer.run(items);
+                    BatchPeers.check(peer, task, items, results); // throws on any wrong or missing result
+                    if (!peer.completionOrder()) {
+                        assertEquals(Sequential.map(items, BatchPeers.function(task)), results, spec + " " + task);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCheckRejectsAWrongOrShortList() throws Exception {
+        List<Integer> items = Workloads.items(10);
+        try (BatchPeers.Peer peer = BatchPeers.open("sequential", "cube")) {
+            List<Long> wrong = new ArrayList<>(Sequential.map(items, Workloads.cubeFunction()));
+            Collections.swap(wrong, 3, 4);
+            assertThrows(IllegalStateException.class, () -> BatchPeers.check(peer, "cube", items, wrong));
+            assertThrows(IllegalStateException.class, () -> BatchPeers.check(peer, "cube", items, wrong.subList(0, 9)));
+        }
+    }
+
+    @Test
+    void docsAreRewrittenBetweenTheMarkersOnly(@TempDir Path docs) throws Exception {
+        Path doc = docs.resolve("benchmarks.md");
+        Files.writeString(doc, "# Title\nbefore\n" + DocsUpdater.BEGIN + "\nold figures\n" + DocsUpdater.END
+                + "\nafter\n");
+        BenchCharts charts = new BenchCharts();
+        BenchReport.tinyBar(charts, "ours", 1e6);
+        BenchReport.tinyBar(charts, "split", 1e4);
+
+        DocsUpdater.publish(docs, "## Goals\n\nnew figures\n", charts);
+
+        String text = Files.readString(doc);
+        assertTrue(text.startsWith("# Title\nbefore\n" + DocsUpdater.BEGIN), text);
+        assertTrue(text.endsWith(DocsUpdater.END + "\nafter\n"), text);
+        assertTrue(text.contains("### Goals\n\nnew figures"), text);
+        assertTrue(!text.contains("old figures"), text);
+        assertTrue(text.contains("](images/benchmarks/tiny-tasks.png)"), text);
+        assertTrue(Files.size(docs.resolve("images/benchmarks/tiny-tasks.png")) > 1000);
+
+        Files.writeString(doc, "no markers\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> DocsUpdater.publish(docs, "x", charts));
+        assertTrue(e.getMessage().contains(doc.toString()), e.getMessage());
+        assertEquals("no markers\n", Files.readString(doc));
     }
 }

@@ -330,6 +330,17 @@ final class BenchReport {
      * come in two variants: the JVMs on their default flags, and "tuned" ({@link HazelcastBenchmark#COMMON_POOL_FLAG}),
      * each compared with the thread backend of its own JVM.
      */
+    /** The result cache: a batch uncached, on an empty store (all misses) and again (all hits), same JVM. */
+    void cache(List<CacheBenchmark.Figures> figures) {
+        out.append("## Result cache\n\n");
+        out.append("`cache=true` on the thread backend (all processors), in this JVM: the same batch with `cache=false`,")
+                .append(" with the cache on an empty store (every item a miss: the cost) and again on that store (every")
+                .append(" item a hit: the saving). Medians of alternating runs, a fresh store for each miss run (its")
+                .append(" producer started first, so task-version hashing is not timed); every run checked against the")
+                .append(" uncached results.\n\n");
+        out.append(CacheBenchmark.report(figures)).append('\n');
+    }
+
     void hazelcast(HazelcastBenchmark.Results r) {
         out.append("## Hazelcast backend against the thread backend\n\n");
         out.append("A plain harness in a forked JVM (the members are other JVMs), parent JVM flags `")

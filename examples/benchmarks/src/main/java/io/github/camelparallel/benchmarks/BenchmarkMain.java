@@ -80,6 +80,7 @@ public final class BenchmarkMain {
         StreamingMemoryBenchmark.Results streaming = settings.runs("streaming")
                 ? StreamingMemoryBenchmark.run(settings) : null;
         HazelcastBenchmark.Results hazelcast = settings.runs("hazelcast") ? HazelcastBenchmark.run(settings) : null;
+        List<CacheBenchmark.Figures> cache = settings.runs("cache") ? CacheBenchmark.run(settings) : null;
 
         if (cpu != null) {
             report.cpuBound(settings, cpu);
@@ -100,6 +101,9 @@ public final class BenchmarkMain {
         }
         if (hazelcast != null) {
             report.hazelcast(hazelcast);
+        }
+        if (cache != null) {
+            report.cache(cache);
         }
         String text = report.finish();
         Files.writeString(settings.outDir().resolve(REPORT_FILE), text, StandardCharsets.UTF_8);

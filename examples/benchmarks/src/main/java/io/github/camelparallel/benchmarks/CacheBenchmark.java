@@ -69,6 +69,19 @@ public final class CacheBenchmark {
     private CacheBenchmark() {
     }
 
+    /** The scenario as {@link BenchmarkMain} runs it: sizes and repetitions by preset (the smoke preset: tiny). */
+    static List<Figures> run(BenchSettings settings) throws Exception {
+        boolean smoke = "smoke".equals(settings.preset());
+        int reps = Integer.getInteger("bench.cache.reps", smoke ? 1 : 5);
+        int rounds = settings.cpuRounds() > 0 ? settings.cpuRounds()
+                : Workloads.calibrateSha256Rounds(settings.cpuMillis());
+        System.out.println("Result cache: uncached, all-miss and all-hit batches...");
+        return List.of(
+                measure("CPU-heavy (" + (smoke ? 20 : 200) + " x SHA-256, " + rounds + " rounds)",
+                        new Sha256Task(rounds), smoke ? 20 : 200, reps),
+                measure("tiny (cube)", new CubeTask(), smoke ? 200 : 10_000, reps));
+    }
+
     public static void main(String[] args) throws Exception {
         int reps = Integer.getInteger("bench.cache.reps", 5);
         int rounds = Integer.getInteger("bench.cpu.rounds", 0) > 0 ? Integer.getInteger("bench.cpu.rounds")
@@ -88,8 +101,7 @@ public final class CacheBenchmark {
     }
 
     static String report(List<Figures> all) {
-        StringBuilder out = new StringBuilder(String.format("%d processors, JDK %s%n%n", Runtime.getRuntime()
-                .availableProcessors(), Runtime.version()));
+        StringBuilder out = new StringBuilder();
         out.append("| Batch | Items | cache=false | cache=true, all misses | cache=true, all hits | miss run / uncached"
                 + " (goal <= 1.10) | miss run / hit run (goal >= 20) |\n|---|---|---|---|---|---|---|\n");
         for (Figures f : all) {

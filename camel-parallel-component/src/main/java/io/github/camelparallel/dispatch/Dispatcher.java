@@ -493,6 +493,12 @@ public final class Dispatcher implements ChunkListener {
                 settleFailureLocked(first + i, 1, found.failure());
             }
         }
+        if (failure != null && stream != null && options.ordered()) {
+            // a remembered failure failed a stream in order: nothing after it may run (as if it had just failed)
+            while (misses > 0 && first + missing[misses - 1] > failure.index()) {
+                misses--;
+            }
+        }
         if (misses == 0) {
             return null;
         }

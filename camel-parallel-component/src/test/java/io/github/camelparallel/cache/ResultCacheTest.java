@@ -147,6 +147,31 @@ class ResultCacheTest {
     }
 
     @Test
+    void aRememberedFailureEndsAnOrderedStreamAndNothingAfterItRuns() throws Exception {
+        String uri = "parallel:sf?cache=true&cacheErrors=true&streaming=true&poolSize=1&chunkSize=20&cacheDir=" + cacheDir
+                + "&task=#class:" + ContractTasks.FailsAtFive.class.getName();
+        try (CamelContext context = started(uri)) {
+            assertEquals(List.of(0, 1, 2, 3, 4), consumeUntilFailure(context));
+            int runsAfterFirst = runs();
+            assertEquals(List.of(0, 1, 2, 3, 4), consumeUntilFailure(context), "the same results, then the failure");
+            assertEquals(runsAfterFirst, runs(), "items 0-4 come from the cache, 5 fails from it, 6-19 never start");
+        }
+    }
+
+    private static List<Object> consumeUntilFailure(CamelContext context) {
+        Exchange out = TestContexts.send(context, "direct:in", range(0, 20));
+        List<Object> seen = new java.util.ArrayList<>();
+        java.util.Iterator<?> results = out.getMessage().getBody(java.util.Iterator.class);
+        ParallelTaskException failure = assertThrows(ParallelTaskException.class, () -> {
+            while (results.hasNext()) {
+                seen.add(results.next());
+            }
+        });
+        assertEquals(5, failure.getIndex());
+        return seen;
+    }
+
+    @Test
     void aUserStoreByReferenceIsUsed() throws Exception {
         Map<String, byte[]> entries = new ConcurrentHashMap<>();
         ResultCache store = new ResultCache() {

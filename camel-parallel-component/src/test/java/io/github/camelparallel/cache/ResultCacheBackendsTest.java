@@ -20,10 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code cache=true} on every backend, list and streaming: the second run of a batch runs no task and hands out the
+ * {@code cache=true} on every backend (virtual: {@link VirtualResultCacheTest}), list and streaming: the second run of a batch runs no task and hands out the
  * same results, of the same type, in order. Runs are counted by marker files, which worker JVMs write too.
  */
 class ResultCacheBackendsTest {
@@ -36,10 +35,13 @@ class ResultCacheBackendsTest {
     Path cacheDir;
 
     @ParameterizedTest(name = "{0}, streaming={1}")
-    @CsvSource({ "thread,false", "thread,true", "virtual,false", "process,false", "process,true", "hazelcast,false",
-            "hazelcast,true" })
+    @CsvSource({ "thread,false", "thread,true", "process,false", "process,true", "hazelcast,false", "hazelcast,true" })
     void aSecondRunOfTheBatchRunsNoTask(String backend, boolean streaming) throws Exception {
-        assumeTrue(!"virtual".equals(backend) || Runtime.version().feature() >= 21, "virtual threads need JDK 21+");
+        secondRunRunsNoTask(backend, streaming, scratch, cacheDir);
+    }
+
+    /** The check, also run over {@code backend=virtual} by {@link VirtualResultCacheTest} on JDK 21+. */
+    static void secondRunRunsNoTask(String backend, boolean streaming, Path scratch, Path cacheDir) throws Exception {
         System.setProperty(ContractTasks.SCRATCH_PROPERTY, scratch.toString());
         String uri = "parallel:cached-" + backend + "?backend=" + backend + "&poolSize=2&cache=true&cacheDir=" + cacheDir
                 + "&streaming=" + streaming + "&task=#class:" + ContractTasks.CountedCube.class.getName()

@@ -65,8 +65,9 @@ public class ParallelProducer extends DefaultAsyncProducer {
         super.doStart();
         ParallelEndpoint endpoint = getEndpoint();
         options = endpoint.getConfiguration().toDispatchOptions(endpoint.getName());
-        task = TaskResolver.resolve(endpoint);
-        cache = ResultCacheResolver.resolve(endpoint);
+        Object taskBean = TaskResolver.taskBean(endpoint);
+        task = TaskResolver.resolve(endpoint, taskBean);
+        cache = ResultCacheResolver.resolve(endpoint, taskBean == null ? null : taskBean.getClass());
         if (endpoint.getConfiguration().getTask() != null) {
             endpoint.getComponent().registerTaskProducer(endpoint.getName());
             registeredTask = true;

@@ -30,14 +30,15 @@ final class ResultCacheResolver {
     private ResultCacheResolver() {
     }
 
-    static TaskResultCache resolve(ParallelEndpoint endpoint) throws Exception {
+    /** @param taskClass the class of the endpoint's resolved task, null for a route task or a worker command */
+    static TaskResultCache resolve(ParallelEndpoint endpoint, Class<?> taskClass) throws Exception {
         ParallelConfiguration config = endpoint.getConfiguration();
         String pool = endpoint.getName();
         ResultCache userStore = userStore(config.getCache(), endpoint.getCamelContext(), pool);
         if (userStore == null && !isOn(config.getCache(), pool)) {
             return null;
         }
-        CachedTask task = cachedTask(endpoint);
+        CachedTask task = cachedTask(endpoint, taskClass);
         ResultCache store = userStore != null ? userStore
                 : new DiskResultCache(Paths.get(config.getCacheDir() != null ? config.getCacheDir() : DEFAULT_DIR)
                         .resolve(task.folderName()), config.getCacheMaxBytes(), pool);
@@ -75,11 +76,10 @@ final class ResultCacheResolver {
         return null;
     }
 
-    private static CachedTask cachedTask(ParallelEndpoint endpoint) throws Exception {
+    private static CachedTask cachedTask(ParallelEndpoint endpoint, Class<?> type) throws Exception {
         ParallelConfiguration config = endpoint.getConfiguration();
         String pool = endpoint.getName();
         String version = config.getTaskVersion();
-        Class<?> type = taskClass(endpoint);
         if (type != null) {
             String method = config.getMethod() == null ? "" : "#" + config.getMethod();
             Class<?> code = type.isHidden() ? hostOf(type, endpoint.getCamelContext()) : type;
@@ -98,26 +98,6 @@ final class ResultCacheResolver {
                     + " and change it when the route changes");
         }
         return new CachedTask("route:" + pool, version, null, null);
-    }
-
-    /** The task's class; null for a route task or a worker command. */
-    private static Class<?> taskClass(ParallelEndpoint endpoint) {
-        Object task = endpoint.getConfiguration().getTask();
-        if (task == null) {
-            return null;
-        }
-        if (!(task instanceof String reference)) {
-            return task.getClass();
-        }
-        CamelContext context = endpoint.getCamelContext();
-        if (reference.startsWith("#class:") || reference.startsWith("#type:")) {
-            return context.getClassResolver().resolveClass(reference.substring(reference.indexOf(':') + 1).trim());
-        }
-        if (!reference.startsWith("#")) {
-            return context.getClassResolver().resolveClass(FunctionTaskClass.className(reference));
-        }
-        Object bean = context.getRegistry().lookupByName(reference.substring(reference.startsWith("#bean:") ? 6 : 1));
-        return bean == null ? null : bean.getClass();
     }
 
     /** The class whose code defines a lambda ({@code com.acme.Routes$$Lambda/0x...} → {@code com.acme.Routes}). */

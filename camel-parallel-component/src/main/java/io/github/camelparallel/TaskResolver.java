@@ -21,15 +21,18 @@ final class TaskResolver {
     private TaskResolver() {
     }
 
+    /** The task option as an object: a reference given as text looked up (once); null for a route task. */
+    static Object taskBean(ParallelEndpoint endpoint) {
+        Object task = endpoint.getConfiguration().getTask();
+        return task instanceof String reference ? lookup(endpoint.getCamelContext(), reference, endpoint.getName()) : task;
+    }
+
+    /** @param task the endpoint's {@link #taskBean}, null for a route task */
     @SuppressWarnings("unchecked")
-    static ExchangeTask resolve(ParallelEndpoint endpoint) {
+    static ExchangeTask resolve(ParallelEndpoint endpoint, Object task) {
         ParallelConfiguration config = endpoint.getConfiguration();
         CamelContext context = endpoint.getCamelContext();
-        Object task = config.getTask();
         String poolName = endpoint.getName();
-        if (task instanceof String reference) {
-            task = lookup(context, reference, poolName);
-        }
         if (task == null) {
             return batch -> (item, index, attempt) -> {
                 ParallelConsumer consumer = endpoint.getComponent().consumerFor(poolName);

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.RandomAccess;
 import java.util.stream.BaseStream;
 
 /**
@@ -27,7 +28,8 @@ import java.util.stream.BaseStream;
  * {@code InputStream} (decoded with the given charset) or a {@code Reader}. Anything else is refused rather than
  * guessed at: a {@code String} is never split on commas, a {@code Map} or a lone object is not a batch of one.
  * <p>
- * In-memory mode ({@link #toList}) copies the items into a list (and closes a stream or text input after reading it);
+ * In-memory mode ({@link #toList}) reads a random-access {@code List} in place (it must not change while its batch
+ * runs), copies any other input into a list (and closes a stream or text input after reading it);
  * streaming mode ({@link #lazy}) reads nothing until the dispatcher pulls, and closes the input when it ends or the
  * batch stops. Stateless and thread-safe.
  */
@@ -42,7 +44,11 @@ public final class BatchItems {
      * @throws IllegalArgumentException naming the body's type when it is null or not a batch
      * @throws UncheckedIOException naming the file when a text input cannot be read
      */
+    @SuppressWarnings("unchecked")
     public static List<Object> toList(Object body, String poolName, Charset charset) {
+        if (body instanceof List<?> list && list instanceof RandomAccess) {
+            return (List<Object>) list; // read in place: chunks are views of it (the exchange waits for the batch)
+        }
         if (body instanceof Collection<?> c) {
             return new ArrayList<>(c);
         }

@@ -2,6 +2,7 @@ package io.github.camelparallel.dispatch;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -563,11 +564,19 @@ public final class Dispatcher implements ChunkListener {
             if (state != State.RUNNING) {
                 return;
             }
-            for (int i = 0; i < count; i++) {
-                int offset = fromOffset + i;
-                if (!chunk.reported().get(offset)) {
-                    chunk.reported().set(offset);
-                    results.success(chunk.indexOf(offset), values[i]);
+            BitSet reported = chunk.reported();
+            int end = fromOffset + count;
+            int firstReported = reported.nextSetBit(fromOffset);
+            if (chunk.isContiguous() && (firstReported < 0 || firstReported >= end)) {
+                reported.set(fromOffset, end); // the usual case: one run, nothing of it reported before
+                results.successes(chunk.indexOf(fromOffset), values, count);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    int offset = fromOffset + i;
+                    if (!reported.get(offset)) {
+                        reported.set(offset);
+                        results.success(chunk.indexOf(offset), values[i]);
+                    }
                 }
             }
             finished = finishIfAllSettledLocked();

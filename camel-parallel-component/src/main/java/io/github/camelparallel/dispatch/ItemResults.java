@@ -12,6 +12,16 @@ interface ItemResults {
 
     void success(int index, Object result);
 
+    /**
+     * Successes of the consecutive indices {@code firstIndex .. firstIndex + count - 1}, none settled yet, with their
+     * results in {@code values[0 .. count - 1]}: one call per reported run instead of one per item.
+     */
+    default void successes(int firstIndex, Object[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            success(firstIndex + i, values[i]);
+        }
+    }
+
     void failure(int index, Throwable error);
 
     /** Items settled so far (successes and failures). */

@@ -1,9 +1,11 @@
 package io.github.camelparallel.dispatch;
 
+import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -17,8 +19,8 @@ import java.util.TreeMap;
 final class OrderedResults implements ItemResults {
 
     private final ErrorPolicy policy;
-    private final BitSet settled = new BitSet();
-    private final BitSet succeeded = new BitSet();
+    private final BitSet settled;
+    private final BitSet succeeded;
     private final Object[] byIndex;
     private final List<Object> byCompletion;
     private final TreeMap<Integer, Throwable> errors = new TreeMap<>();
@@ -26,6 +28,8 @@ final class OrderedResults implements ItemResults {
 
     OrderedResults(int size, boolean ordered, ErrorPolicy policy) {
         this.policy = policy;
+        this.settled = new BitSet(size);
+        this.succeeded = new BitSet(size);
         this.byIndex = ordered ? new Object[size] : null;
         this.byCompletion = ordered ? null : new ArrayList<>();
     }
@@ -49,6 +53,18 @@ final class OrderedResults implements ItemResults {
             byIndex[index] = result;
         } else {
             byCompletion.add(result);
+        }
+    }
+
+    @Override
+    public void successes(int firstIndex, Object[] values, int count) {
+        settled.set(firstIndex, firstIndex + count);
+        succeeded.set(firstIndex, firstIndex + count);
+        settledCount += count;
+        if (byIndex != null) {
+            System.arraycopy(values, 0, byIndex, firstIndex, count);
+        } else {
+            byCompletion.addAll(Arrays.asList(values).subList(0, count));
         }
     }
 
@@ -93,12 +109,39 @@ final class OrderedResults implements ItemResults {
             return new ArrayList<>(byCompletion);
         }
         if (policy != ErrorPolicy.SKIP || errors.isEmpty()) {
-            return new ArrayList<>(Arrays.asList(byIndex));
+            return new ArrayList<>(new Handover(byIndex)); // one copy (Arrays.asList would cost two)
         }
         List<Object> kept = new ArrayList<>(succeeded.cardinality());
         for (int i = succeeded.nextSetBit(0); i >= 0; i = succeeded.nextSetBit(i + 1)) {
             kept.add(byIndex[i]);
         }
         return kept;
+    }
+
+    /**
+     * Hands the finished array to {@code ArrayList}'s copy constructor as it is: this collection is never used again,
+     * so {@link #toArray()} need not copy it first.
+     */
+    private static final class Handover extends AbstractCollection<Object> {
+        private final Object[] values;
+
+        Handover(Object[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public Object[] toArray() {
+            return values;
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return Arrays.asList(values).iterator();
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
     }
 }

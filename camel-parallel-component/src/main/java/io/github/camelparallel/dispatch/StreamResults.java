@@ -100,6 +100,19 @@ final class StreamResults implements ItemResults {
     }
 
     @Override
+    public void successes(int firstIndex, Object[] values, int count) {
+        Slot slot = slotOf(firstIndex);
+        if (!ordered || firstIndex + count > slot.first + slot.count) {
+            ItemResults.super.successes(firstIndex, values, count);
+            return;
+        }
+        int at = firstIndex - slot.first;
+        settled += count;
+        slot.settled.set(at, at + count);
+        System.arraycopy(values, 0, slot.values, at, count);
+    }
+
+    @Override
     public void failure(int index, Throwable error) {
         Slot slot = slotOf(index);
         settled++;

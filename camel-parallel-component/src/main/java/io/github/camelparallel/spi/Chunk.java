@@ -66,6 +66,11 @@ public final class Chunk {
         return indices == null ? firstIndex + offset : indices[offset];
     }
 
+    /** Whether the items sit at consecutive batch indices from {@link #firstIndex()} (no cache hit left a gap). */
+    public boolean isContiguous() {
+        return indices == null;
+    }
+
     public int firstIndex() {
         return firstIndex;
     }

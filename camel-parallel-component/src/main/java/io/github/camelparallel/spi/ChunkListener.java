@@ -16,7 +16,8 @@ public interface ChunkListener {
     /**
      * Several consecutive items of the chunk succeeded: offsets {@code fromOffset .. fromOffset + count - 1} with
      * {@code results[0 .. count - 1]}. The same as that many {@link #itemDone} calls, in one (a backend running tiny
-     * items reports them in bulk, so the per-item cost stays off the batch's lock).
+     * items reports them in bulk, so the per-item cost stays off the batch's lock). The listener copies what it keeps:
+     * the backend may reuse {@code results} once the call returns.
      */
     default void itemsDone(Chunk chunk, int fromOffset, Object[] results, int count) {
         for (int i = 0; i < count; i++) {

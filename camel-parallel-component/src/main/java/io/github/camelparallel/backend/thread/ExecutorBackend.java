@@ -39,6 +39,9 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorBackend.class);
 
+    /** Most successes reported in one {@link ChunkListener#itemsDone} call. */
+    static final int REPORT_RUN = 1024;
+
     private final String poolName;
     private final BackendCapabilities capabilities;
     private final Supplier<Executor> acquire;
@@ -153,21 +156,26 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
     }
 
     /**
-     * Without item deadlines, successes are buffered and reported in bulk (one lock round per chunk instead of per
-     * item); a failure flushes what came before it and is reported at once, so fail-fast stays fast.
+     * Without item deadlines, successes are buffered and reported in runs of up to {@value #REPORT_RUN} (one lock
+     * round per run instead of per item; results of a long chunk still settle as it goes, and the buffer stays
+     * small); a failure flushes what came before it and is reported at once, so fail-fast stays fast.
      */
     private void runBuffered(Chunk chunk, ChunkListener listener) {
-        Object[] buffered = new Object[chunk.size()];
+        int size = chunk.size();
+        Object[] buffered = new Object[Math.min(size, REPORT_RUN)];
         int from = 0;
         int offset = 0;
-        for (; offset < chunk.size() && !chunk.isCancelled(); offset++) {
+        for (; offset < size && !chunk.isCancelled(); offset++) {
+            if (offset - from == buffered.length) {
+                listener.itemsDone(chunk, from, buffered, buffered.length); // copies what it keeps: reuse the buffer
+                from = offset;
+            }
             try {
                 buffered[offset - from] = chunk.task().apply(chunk.item(offset), chunk.indexOf(offset), chunk.attempt());
             } catch (Throwable t) { // a task's Error is the item's failure too, never the pool thread's death
                 listener.itemsDone(chunk, from, buffered, offset - from);
                 listener.itemDone(chunk, offset, null, t);
                 from = offset + 1;
-                buffered = new Object[chunk.size() - from];
             }
         }
         if (offset > from) {

@@ -33,11 +33,15 @@ public final class LineWriter {
      * @throws IOException when the stream fails (typically: the other process is gone)
      */
     public int write(Frame frame) throws IOException {
-        byte[] bytes = codec.encodeLine(frame);
+        return writeLine(codec.encodeLine(frame));
+    }
+
+    /** Writes one line encoded beforehand (newline included, e.g. by {@link FrameCodec#encodeRunLine}) and flushes. */
+    public int writeLine(byte[] line) throws IOException {
         synchronized (this) {
-            out.write(bytes);
+            out.write(line);
             out.flush();
         }
-        return bytes.length;
+        return line.length;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelparallel.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -38,6 +40,16 @@ class FrameCodecTest {
         assertEquals(new Frame.Hello(1, 7L, "python 3.11.7"),
                 CODEC.decode("{\"protocol\":1,\"extra\":[1,2],\"runtime\":\"python 3.11.7\",\"type\":\"hello\",\"pid\":7}"),
                 "field order is free and unknown fields are ignored");
+    }
+
+    @Test
+    void aRunLineFromItemsEncodedAheadIsByteForByteTheEncodedFrame() throws ProtocolException {
+        List<JsonNode> items = List.of(JSON.numberNode(1), JSON.numberNode(12_345_678_901L), JSON.textNode("a \"b\"\n\u00e9"),
+                NullNode.getInstance(), JSON.objectNode().put("k", 2.5), JSON.arrayNode().add(true));
+        byte[] ahead = CODEC.encodeRunLine(42, CODEC.encodeItems(items));
+        assertArrayEquals(CODEC.encodeLine(new Frame.Run(42, items)), ahead);
+        assertEquals(new Frame.Run(42, items), CODEC.decode(new String(ahead, 0, ahead.length - 1, StandardCharsets.UTF_8)));
+        assertArrayEquals(CODEC.encodeLine(new Frame.Run(7, List.of())), CODEC.encodeRunLine(7, CODEC.encodeItems(List.of())));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.camelparallel.backend.process;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelparallel.protocol.FrameCodec;
 import io.github.camelparallel.spi.Chunk;
 
 /**
@@ -15,8 +16,14 @@ import io.github.camelparallel.spi.Chunk;
  * @param items    the items as JSON, aligned with {@code offsets}
  * @param isolated true for a one-item job made after its worker died or hung under a run of several items
  * @param crashes  how many workers this one-item job has already lost while running alone
+ * @param encodedItems the items as the JSON array of the run line, encoded when the job was made (off the path from
+ *                 a worker's result to its next run)
  */
-record Job(ChunkRun run, int[] offsets, List<JsonNode> items, boolean isolated, int crashes) {
+record Job(ChunkRun run, int[] offsets, List<JsonNode> items, boolean isolated, int crashes, byte[] encodedItems) {
+
+    Job(ChunkRun run, int[] offsets, List<JsonNode> items, boolean isolated, int crashes) {
+        this(run, offsets, items, isolated, crashes, FrameCodec.SHARED.encodeItems(items));
+    }
 
     Chunk chunk() {
         return run.chunk();

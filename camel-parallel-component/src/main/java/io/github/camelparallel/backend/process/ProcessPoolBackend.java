@@ -161,14 +161,16 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 badItems.add(() -> run.report(o, null, e));
             }
         }
+        // encoded here, on the submitting thread, outside the lock: sending it later is a copy
+        Job job = good == 0 ? null
+                : new Job(run, good == offsets.length ? offsets : Arrays.copyOf(offsets, good), items, false, 0);
         lock.lock();
         try {
             if (stopped || !started) {
                 throw new RejectedExecutionException("parallel:" + settings.poolName() + " is not running");
             }
-            if (good > 0) {
-                pending.addLast(new Job(run, good == offsets.length ? offsets : Arrays.copyOf(offsets, good), items,
-                        false, 0));
+            if (job != null) {
+                pending.addLast(job);
             }
         } finally {
             lock.unlock();
@@ -226,9 +228,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             worker.timer = scheduler.schedule(TimerThreads.wrap(() -> timedOut(worker, job, runTimeout)),
                     runTimeout, TimeUnit.MILLISECONDS);
         }
-        Frame.Run frame = new Frame.Run(runId, job.items());
         afterUnlock.add(() -> {
-            if (!worker.send(frame)) {
+            if (!worker.sendLine(codec.encodeRunLine(runId, job.encodedItems()))) {
                 LOG.debug("[{}] {} could not take run {}: its stdin is closed", settings.poolName(), worker, runId);
             }
         });
@@ -313,8 +314,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             return;
         }
         job.run().addRunNanos(elapsed);
+        dispatch(); // the worker's next run first: reading these results then overlaps with its work
         reportResults(job, result);
-        dispatch();
     }
 
     /**

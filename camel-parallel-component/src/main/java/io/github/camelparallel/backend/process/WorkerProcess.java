@@ -144,6 +144,16 @@ final class WorkerProcess {
         }
     }
 
+    /** Sends one line encoded beforehand; false if the worker's stdin is gone. */
+    boolean sendLine(byte[] line) {
+        try {
+            stdin.writeLine(line);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Asks the process to stop (destroy), and kills it for good after a grace period. */
     void kill(ExecutorService io) {
         process.destroy();

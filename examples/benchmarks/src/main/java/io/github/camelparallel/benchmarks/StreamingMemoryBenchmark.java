@@ -79,11 +79,19 @@ final class StreamingMemoryBenchmark {
     static final String OURS = "ours";
     /** Ours on 2 JVM worker processes: the parent's heap is what streaming bounds (each worker holds one run). */
     static final String OURS_PROCESS = "process";
+    /** Ours on virtual threads: needs Java 21+, so the child runs on {@link PlainHarness#JDK21_HOME} from an older JVM. */
+    static final String OURS_VIRTUAL = "virtual";
+    /** Ours on an embedded Hazelcast member in the child JVM: the member's own heap is part of the figure. */
+    static final String OURS_HAZELCAST = "hazelcast";
     static final String SPLIT = "split";
     static final Map<String, String> PEER_NAMES = Map.of(
             OURS, "`parallel:` streaming=true poolSize=2 (ours)",
             OURS_PROCESS, "`parallel:` streaming=true backend=process poolSize=2",
+            OURS_VIRTUAL, "`parallel:` streaming=true backend=virtual poolSize=2 (Java 21+)",
+            OURS_HAZELCAST, "`parallel:` streaming=true backend=hazelcast poolSize=2 (embedded member)",
             SPLIT, "Camel split(body()).streaming().parallelProcessing()");
+    /** The backends of ours, in report order, with the property naming their batch lengths. */
+    static final List<String> OUR_BACKENDS = List.of(OURS_PROCESS, OURS_VIRTUAL, OURS_HAZELCAST);
 
     private static final String ENTRY = "direct:run";
     private static final String RESULT_PREFIX = "RESULT ";
@@ -133,8 +141,11 @@ final class StreamingMemoryBenchmark {
         for (int n : s.streamingItems()) {
             measurements.add(fork(OURS, n, jvmArgs, timeoutSeconds));
         }
-        for (int n : BenchSettings.ints(System.getProperty("bench.streaming.processItems"), s.streamingItems())) {
-            measurements.add(fork(OURS_PROCESS, n, jvmArgs, timeoutSeconds));
+        for (String backend : OUR_BACKENDS) {
+            for (int n : BenchSettings.ints(System.getProperty("bench.streaming." + backend + "Items"),
+                    s.streamingItems())) {
+                measurements.add(fork(backend, n, jvmArgs, timeoutSeconds));
+            }
         }
         for (int n : splitItems) {
             measurements.add(fork(SPLIT, n, jvmArgs, timeoutSeconds));
@@ -155,8 +166,18 @@ final class StreamingMemoryBenchmark {
     private static Measurement fork(String peer, int n, List<String> jvmArgs, int timeoutSeconds) throws Exception {
         System.out.printf("Streaming memory: %s, %,d items, fresh JVM %s...%n", PEER_NAMES.get(peer), n,
                 String.join(" ", jvmArgs));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        if (peer.equals(OURS_VIRTUAL) && Runtime.version().feature() < 21) {
+            Path modern = Path.of(PlainHarness.JDK21_HOME, "bin", "java");
+            if (!Files.isExecutable(modern)) {
+                System.out.printf("  n/a: no JDK 21+ at %s (set -Dbench.jdk21Home=)%n", PlainHarness.JDK21_HOME);
+                return new Measurement(peer, n, "n/a", "no JDK 21+ at " + PlainHarness.JDK21_HOME, -1, 0, 0,
+                        expectedSum(n), -1, -1, -1, -1, -1, -1, -1, -1, -1);
+            }
+            java = modern.toString();
+        }
         List<String> argv = new ArrayList<>();
-        argv.add(ProcessHandle.current().info().command().orElse("java"));
+        argv.add(java);
         argv.addAll(jvmArgs);
         argv.add("-cp");
         argv.add(System.getProperty("java.class.path"));
@@ -292,8 +313,11 @@ final class StreamingMemoryBenchmark {
         context.addRoutes(switch (peer) {
             case OURS -> oursRoute("parallel:mem?task=#cube&poolSize=2&streaming=true", consumed, checkpoints,
                     readAhead);
-            case OURS_PROCESS -> oursRoute("parallel:mem?task=#class:" + ProcessTasks.Cube.class.getName()
-                    + "&backend=process&poolSize=2&streaming=true", consumed, checkpoints, readAhead);
+            case OURS_PROCESS, OURS_HAZELCAST -> oursRoute("parallel:mem?task=#class:"
+                    + ProcessTasks.Cube.class.getName() + "&backend=" + peer + "&poolSize=2&streaming=true", consumed,
+                    checkpoints, readAhead);
+            case OURS_VIRTUAL -> oursRoute("parallel:mem?task=#cube&backend=virtual&poolSize=2&streaming=true",
+                    consumed, checkpoints, readAhead);
             case SPLIT -> splitRoute(cube, consumed, checkpoints);
             default -> throw new IllegalArgumentException("unknown peer " + peer);
         });

@@ -102,8 +102,9 @@ public final class DiskResultCache implements ResultCache {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(temp);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp); // moved into place it is gone already: only a failed write leaves it
+            throw e;
         }
         long size = approxBytes.get() < 0 ? firstScan() : approxBytes.addAndGet(value.length);
         if (size > maxBytes) {

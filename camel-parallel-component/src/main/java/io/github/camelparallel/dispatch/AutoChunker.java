@@ -4,11 +4,15 @@ package io.github.camelparallel.dispatch;
  * Adapts the chunk size to measured run times ({@code chunkSize=0}), after joblib's {@code AutoBatchingMixin}:
  * start with one item per chunk; when chunks run shorter than the backend's target band, grow (at most doubling
  * per measurement); when they run longer, shrink; smooth the per-item time (EWMA 0.8 old / 0.2 new); and never
- * hand out more than a fair share of what is left, so the tail of a batch is spread over every worker.
+ * hand out more than a fair share of what is left, so the tail of a batch is spread over every worker, unless that
+ * share would run for less than a hundredth of the band's minimum (tiny items: the tail is then cut no finer).
  * <p>
  * Not thread-safe: owned by one dispatcher and called under its lock.
  */
 public final class AutoChunker implements Chunker {
+
+    /** The shortest tail chunk is the band's minimum divided by this (50 µs on threads, 0.5 ms on processes). */
+    static final long TAIL_FLOOR_DIVISOR = 100;
 
     private final int parallelism;
     private final long minChunkNanos;
@@ -32,9 +36,11 @@ public final class AutoChunker implements Chunker {
 
     @Override
     public int nextSize(int remaining) {
-        // small chunks near the end: at most a quarter of a worker's fair share of what is left
+        // small chunks near the end: at most a quarter of a worker's fair share of what is left, but never a chunk
+        // shorter than a hundredth of the band's minimum: below that its hand-off costs more than the balance it buys
         int fairShare = Math.max(1, remaining / (4 * parallelism));
-        return Math.max(1, Math.min(Math.min(size, fairShare), remaining));
+        int floor = itemNanos < 0 ? 1 : (int) Math.min(size, minChunkNanos / TAIL_FLOOR_DIVISOR / itemNanos);
+        return Math.max(1, Math.min(Math.min(size, Math.max(fairShare, floor)), remaining));
     }
 
     @Override

@@ -54,11 +54,25 @@ class AutoChunkerTest {
         AutoChunker chunker = new AutoChunker(4, 5 * MS, 50 * MS);
         for (int i = 0; i < 30; i++) {
             int size = chunker.nextSize(10_000_000);
-            chunker.record(size, size * 10L);
+            chunker.record(size, size * 100_000L); // 100 us per item: the band holds 50 to 500 items
         }
-        assertTrue(chunker.currentSize() > 1000);
+        assertTrue(chunker.currentSize() >= 50, "grown to " + chunker.currentSize());
         assertEquals(100 / 16, chunker.nextSize(100), "a quarter of a worker's fair share of what is left");
         assertEquals(1, chunker.nextSize(3));
+    }
+
+    @Test
+    void theTailOfTinyItemsIsNotCutFinerThanAHundredthOfTheBand() {
+        AutoChunker chunker = new AutoChunker(2, 5 * MS, 50 * MS);
+        for (int i = 0; i < 40; i++) {
+            int size = chunker.nextSize(100_000_000);
+            chunker.record(size, size * 10L); // 10 ns per item: 50 us is 5,000 items
+        }
+        assertTrue(chunker.currentSize() > 5_000, "grown to " + chunker.currentSize());
+        assertEquals(5_000, chunker.nextSize(20_000), "the fair share (2,500) would run 25 us");
+        assertEquals(5_000, chunker.nextSize(8_000));
+        assertEquals(3_000, chunker.nextSize(3_000), "what is left, when less");
+        assertEquals(100_000 / 8, chunker.nextSize(100_000), "the fair share when it is larger");
     }
 
     @Test

@@ -123,8 +123,8 @@ final class ProcessBenchmark {
     private static Results measure(BenchSettings s, boolean tinyOnly) throws Exception {
         List<String> parentJvmArgs = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
                 .stream().filter(a -> a.startsWith("-X")).toList();
-        int warmup = Integer.getInteger("bench.process.warmup", s.preset().equals("smoke") ? 0 : 2);
-        int measure = Integer.getInteger("bench.process.measure", s.preset().equals("smoke") ? 1 : 5);
+        int warmup = Integer.getInteger("bench.process.warmup", s.preset().equals("smoke") ? 0 : 3);
+        int measure = Integer.getInteger("bench.process.measure", s.preset().equals("smoke") ? 1 : 9);
         int coldReps = Integer.getInteger("bench.cold.reps", s.preset().equals("smoke") ? 1 : 7);
         List<Integer> tinyItems = Workloads.items(s.tinyItems());
         String cube = "task=#class:" + ProcessTasks.Cube.class.getName();

@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * then kills: no worker outlives the pool.
  * <p>
  * <b>States.</b> NEW → STARTED ({@link #start()}: workers started and, unless lazy, every one said hello) → STOPPED.
- * A pool whose workers cannot start (command missing, exit before hello, initializer failed) {@code brokenCause}:
- * queued and later jobs fail with that cause instead of waiting. Workers: see {@link WorkerProcess}.
+ * A pool whose workers cannot start (command missing, exit before hello, initializer failed) or keep breaking the
+ * protocol before they complete a run (see {@link UselessWorkers}) is broken ({@code brokenCause}): queued and later
+ * jobs fail with that cause instead of waiting. Workers: see {@link WorkerProcess}.
  * <p>
  * <b>Thread-safety.</b> One lock guards {@code workers}, {@code pending}, the workers' pool-owned fields and the
  * flags; frames are written and items reported outside it. I/O threads come from {@code io}, owned by the caller.
@@ -75,7 +76,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     private boolean stopped;
     private int nextWorkerId;
     private long nextRunId;
-    private int startFailuresInARow;
+    private final UselessWorkers uselessWorkers;
     private RuntimeException brokenCause;
     private long restarts;
     /** When recent restarts happened (nanoTime), for the health check's crash-loop rule; guarded by lock. */
@@ -90,6 +91,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         this.io = io;
         this.releaseIo = releaseIo;
         this.json = new ItemJson(settings.resultType());
+        this.uselessWorkers = new UselessWorkers(settings.poolSize());
     }
 
     @Override
@@ -264,7 +266,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             } else {
                 cancelTimerLocked(worker);
                 worker.state = WorkerProcess.State.READY;
-                startFailuresInARow = 0;
+                uselessWorkers.saidHello();
                 LOG.debug("[{}] {} ready ({})", settings.poolName(), worker, hello.runtime());
                 if (settings.classArchive() != null) {
                     settings.classArchive().buildInBackground(settings.command(), io);
@@ -296,6 +298,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 cancelTimerLocked(worker);
                 worker.job = null;
                 worker.tasksDone += job.size();
+                uselessWorkers.completedARun();
                 elapsed = System.nanoTime() - worker.sentNanos;
                 if (worker.recycle
                         || settings.maxTasksPerWorker() > 0 && worker.tasksDone >= settings.maxTasksPerWorker()) {
@@ -361,12 +364,14 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         }
     }
 
+    /** Kills the worker; its run, if any, fails this attempt. */
     @Override
     public void protocolError(WorkerProcess worker, String problem) {
         Job job;
         lock.lock();
         try {
-            LOG.warn("[{}] {} broke the protocol, killing it: {}", settings.poolName(), worker, problem);
+            String streak = countBreakBeforeARunLocked(worker, problem);
+            LOG.warn("[{}] {} broke the protocol, killing it{}: {}", settings.poolName(), worker, streak, problem);
             job = worker.job;
             worker.job = null;
             killLocked(worker, "protocol error");
@@ -379,6 +384,27 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             fail(job, error);
         }
         dispatch();
+    }
+
+    /**
+     * A worker that breaks the protocol before it ever completed a run counts toward breaking the pool
+     * ({@link UselessWorkers}), like one that exits before hello: otherwise a worker command that writes anything but
+     * frames on stdout is restarted forever, and a batch whose jobs no worker ever takes never ends. Returns the streak
+     * for the log line ("" when this break does not count).
+     */
+    private String countBreakBeforeARunLocked(WorkerProcess worker, String problem) {
+        if (stopped || brokenCause != null || worker.state == WorkerProcess.State.DEAD || worker.tasksDone > 0) {
+            return "";
+        }
+        int inARow = uselessWorkers.brokeTheProtocolBeforeARun();
+        if (inARow >= uselessWorkers.limit()) {
+            brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
+                    + settings.poolName() + " broke the worker protocol before completing a run, " + inARow
+                    + " workers in a row; the last one: " + problem + ". A worker's stdout must carry protocol lines"
+                    + " only (docs/worker-protocol.md): write logs, banners and prints to stderr");
+            changed.signalAll();
+        }
+        return " (" + inARow + " of " + uselessWorkers.limit() + " in a row before completing a run)";
     }
 
     @Override
@@ -397,12 +423,12 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             if (was == WorkerProcess.State.STARTING && !stopped && !killedFromOutside) {
                 // a worker that exits on its own before hello: its set-up is broken (missing class, failing
                 // initializer); a few in a row break the pool instead of respawning forever (Python's gh-87472)
-                startFailuresInARow++;
+                int inARow = uselessWorkers.exitedBeforeHello();
                 String why = "worker command '" + settings.command() + "' of parallel:" + settings.poolName()
                         + " exited before it was ready (" + exit + "); its last stderr lines: "
                         + worker.lastStderrLines();
                 LOG.warn("[{}] {}", settings.poolName(), why);
-                if (startFailuresInARow >= Math.max(3, settings.poolSize())) {
+                if (inARow >= uselessWorkers.limit()) {
                     brokenCause = new IllegalStateException(why);
                 }
             } else if (was != WorkerProcess.State.STOPPING && !stopped) {

@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Pumps a worker's stderr: every line is logged with the pool name and worker id, and the last lines are kept for the
  * message of a crash. Lines are cut at {@value #MAX_LINE} characters, so a worker cannot grow the parent's memory.
- * Thread-safe: one pump thread writes, any thread reads {@link #lastLines()}; {@link #awaitEnd} lets the thread that
- * saw the worker exit wait until its last lines are in before it explains the crash with them.
+ * The JVM's own log lines that arrive on the worker's stdout ({@link JvmLogLine}) are handed in by the stdout reader
+ * ({@link #jvmLogOnStdout}) and treated the same way.
+ * Thread-safe: the pump thread and the stdout reader write (the kept lines under {@code this}), any thread reads
+ * {@link #lastLines()}; {@link #awaitEnd} lets the thread that saw the worker exit wait until its last lines are in
+ * before it explains the crash with them.
  */
 final class StderrTail {
 
@@ -67,6 +70,24 @@ final class StderrTail {
         String text = line.toString().stripTrailing();
         line.setLength(0);
         LOG.info("[{}] worker {}: {}", poolName, workerId, text);
+        keep(text);
+    }
+
+    /**
+     * A line of the JVM's unified logging read from the worker's stdout: logged at WARN for the JVM's warning and error
+     * levels, at INFO otherwise, and kept with the stderr lines for the message of a crash.
+     */
+    void jvmLogOnStdout(String line, String level) {
+        String text = (line.length() > MAX_LINE ? line.substring(0, MAX_LINE) : line).stripTrailing();
+        if (JvmLogLine.isWarning(level)) {
+            LOG.warn("[{}] worker {} (JVM log on stdout): {}", poolName, workerId, text);
+        } else {
+            LOG.info("[{}] worker {} (JVM log on stdout): {}", poolName, workerId, text);
+        }
+        keep(text);
+    }
+
+    private void keep(String text) {
         synchronized (this) {
             if (last.size() == KEEP) {
                 last.removeFirst();

@@ -15,6 +15,8 @@ import io.github.camelparallel.protocol.ProtocolException;
 
 /**
  * One live worker process and the two I/O threads that read its stdout (protocol frames) and stderr (logged).
+ * A line of the JVM's own unified logging on stdout ({@link JvmLogLine}) is logged with the stderr lines, not taken
+ * for a protocol break; any other line that is not a frame is one.
  * <p>
  * States, all transitions made by {@link ProcessPoolBackend} under its lock:
  * <pre>
@@ -55,6 +57,7 @@ final class WorkerProcess {
     Job job;
     long runId;
     long sentNanos;
+    /** Items this worker answered; above 0 once it completed a run. */
     long tasksDone;
     ScheduledFuture<?> timer;
     String killReason;
@@ -106,6 +109,13 @@ final class WorkerProcess {
                 try {
                     frame = codec.decode(line);
                 } catch (ProtocolException e) {
+                    // the JVM's own log lines (JFR's start-up message) reach stdout whatever the -Xlog options say;
+                    // they are never frames, so they are logged like stderr (checked only once a line is no frame)
+                    String jvmLogLevel = JvmLogLine.level(line);
+                    if (jvmLogLevel != null) {
+                        stderr.jvmLogOnStdout(line, jvmLogLevel);
+                        continue;
+                    }
                     events.protocolError(this, e.getMessage());
                     return;
                 }

@@ -315,6 +315,9 @@ final class BenchReport {
                     .append(" items: ");
             if (small.ok() && large.ok()) {
                 out.append(String.format(Locale.ROOT, "%.3f", large.peakAfterGc() / (double) small.peakAfterGc()))
+                        .append("; after full GCs only (the live set): ").append(small.peakAfterFullGc() > 0
+                                && large.peakAfterFullGc() > 0 ? String.format(Locale.ROOT, "%.3f",
+                                        large.peakAfterFullGc() / (double) small.peakAfterFullGc()) : "n/a")
                         .append(" (issue 4's bound of 1.10 for reference: ")
                         .append(large.peakAfterGc() <= 1.10 * small.peakAfterGc() ? "within" : "NOT within")
                         .append(").\n");

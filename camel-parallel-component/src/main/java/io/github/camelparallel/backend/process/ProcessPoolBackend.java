@@ -21,7 +21,6 @@ import io.github.camelparallel.dispatch.TimerThreads;
 import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.ItemJson;
 import io.github.camelparallel.protocol.FrameCodec;
-import io.github.camelparallel.protocol.ItemError;
 import io.github.camelparallel.spi.BackendCapabilities;
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
@@ -66,6 +65,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     private final Consumer<ExecutorService> releaseIo;
     private final FrameCodec codec = FrameCodec.SHARED;
     private final ItemJson json;
+    private final RunResults results;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -91,6 +91,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         this.io = io;
         this.releaseIo = releaseIo;
         this.json = new ItemJson(settings.resultType());
+        this.results = new RunResults(json, settings.resultType());
         this.uselessWorkers = new UselessWorkers(settings.poolSize());
     }
 
@@ -101,6 +102,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
 
     @Override
     public void start() throws Exception {
+        int ready;
         lock.lock();
         try {
             started = true;
@@ -119,6 +121,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             if (brokenCause != null) {
                 throw brokenCause;
             }
+            ready = readyCountLocked();
         } catch (RuntimeException | InterruptedException e) {
             lock.unlock();
             try {
@@ -133,7 +136,13 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         } finally {
             lock.unlock();
         }
-        LOG.info("[{}] {} workers ready: {}", settings.poolName(), settings.poolSize(), settings.command());
+        if (ready < settings.poolSize()) { // workers died after their hello and were replaced until the deadline
+            LOG.warn("[{}] only {} of {} workers ready after {} ms ({} restarts so far); batches wait for the others: {}",
+                    settings.poolName(), ready, settings.poolSize(), settings.startupTimeoutMillis() + 1000, restarts(),
+                    settings.command());
+        } else {
+            LOG.info("[{}] {} workers ready: {}", settings.poolName(), settings.poolSize(), settings.command());
+        }
     }
 
     @Override
@@ -318,50 +327,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         }
         job.run().addRunNanos(elapsed);
         dispatch(); // the worker's next run first: reading these results then overlaps with its work
-        reportResults(job, result);
-    }
-
-    /**
-     * Reports a run's results: runs of successful items at consecutive offsets in one call each (one dispatcher lock
-     * per run of items, not per item: this is what keeps tiny tasks cheap), failed items one by one.
-     */
-    private void reportResults(Job job, Frame.Result result) {
-        Throwable[] errors = new Throwable[job.size()];
-        for (ItemError error : result.errors()) {
-            if (error.index() >= 0 && error.index() < errors.length) {
-                errors[error.index()] = new RemoteTaskException(error.error(), error.message(), error.trace());
-            }
-        }
-        int[] offsets = job.offsets();
-        Object[] values = new Object[job.size()];
-        int pendingFrom = 0; // values[pendingFrom..i) succeeded at consecutive offsets, not reported yet
-        for (int i = 0; i < job.size(); i++) {
-            Throwable error = errors[i];
-            if (error == null) {
-                try {
-                    values[i] = json.result(result.results().get(i));
-                } catch (IOException | IllegalArgumentException e) {
-                    error = new IllegalArgumentException("Result of item " + job.chunk().indexOf(offsets[i])
-                            + " cannot be read as " + settings.resultType() + ": " + e.getMessage(), e);
-                }
-            }
-            boolean breaksRun = error != null || i > pendingFrom && offsets[i] != offsets[i - 1] + 1;
-            if (breaksRun) {
-                reportSuccesses(job, values, pendingFrom, i);
-                pendingFrom = i;
-            }
-            if (error != null) {
-                job.run().report(offsets[i], null, error);
-                pendingFrom = i + 1;
-            }
-        }
-        reportSuccesses(job, values, pendingFrom, job.size());
-    }
-
-    private static void reportSuccesses(Job job, Object[] values, int from, int to) {
-        if (to > from) {
-            job.run().reportAll(job.offsets()[from], from == 0 ? values : Arrays.copyOfRange(values, from, to), to - from);
-        }
+        results.report(job, result);
     }
 
     /** Kills the worker; its run, if any, fails this attempt. */
@@ -381,7 +347,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         if (job != null) {
             WorkerProtocolException error = new WorkerProtocolException("parallel:" + settings.poolName() + " " + worker
                     + " broke the worker protocol: " + problem);
-            fail(job, error);
+            RunResults.fail(job, error);
         }
         dispatch();
     }
@@ -493,7 +459,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         }
         CancellationException error = new CancellationException(chunk + " on parallel:" + settings.poolName()
                 + " was interrupted: its batch ended early");
-        lost.forEach(job -> fail(job, error));
+        lost.forEach(job -> RunResults.fail(job, error));
         dispatch();
     }
 
@@ -508,7 +474,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         if (stopped) {
             RejectedExecutionException error = new RejectedExecutionException("parallel:" + settings.poolName()
                     + " was stopped while " + job.chunk() + " ran");
-            onIo(() -> fail(job, error));
+            onIo(() -> RunResults.fail(job, error));
             return;
         }
         // a one-item job that hangs is the item's own doing; crashes need two in a row (one may be a kill from outside)
@@ -586,7 +552,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         Job job;
         while ((job = pending.pollFirst()) != null) {
             Job failed = job;
-            afterUnlock.add(() -> fail(failed, cause));
+            afterUnlock.add(() -> RunResults.fail(failed, cause));
         }
     }
 
@@ -600,13 +566,6 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 ChunkThreads.exit();
             }
         });
-    }
-
-    /** Reports every item of the job failed with the same error (call outside the lock). */
-    private static void fail(Job job, Throwable error) {
-        for (int offset : job.offsets()) {
-            job.run().report(offset, null, error);
-        }
     }
 
     private int readyCountLocked() {

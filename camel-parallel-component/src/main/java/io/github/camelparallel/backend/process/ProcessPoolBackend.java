@@ -336,6 +336,11 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         Job job;
         lock.lock();
         try {
+            if (worker.state == WorkerProcess.State.DEAD) {
+                // killed already (taskTimeout, its batch ended): a run it finished just as it was killed is no break
+                LOG.debug("[{}] {} was killed already; ignored: {}", settings.poolName(), worker, problem);
+                return;
+            }
             String streak = countBreakBeforeARunLocked(worker, problem);
             LOG.warn("[{}] {} broke the protocol, killing it{}: {}", settings.poolName(), worker, streak, problem);
             job = worker.job;

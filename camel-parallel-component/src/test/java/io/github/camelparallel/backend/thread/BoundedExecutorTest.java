@@ -31,10 +31,12 @@ class BoundedExecutorTest {
         AtomicInteger mostAtOnce = new AtomicInteger();
         List<Integer> order = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(100);
+        CountDownLatch firstTwoRunning = new CountDownLatch(2);
         for (int i = 0; i < 100; i++) {
             int n = i;
             bounded.execute(() -> {
                 mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                firstTwoRunning.countDown();
                 try {
                     release.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -45,10 +47,11 @@ class BoundedExecutorTest {
                 done.countDown();
             });
         }
+        assertTrue(firstTwoRunning.await(30, TimeUnit.SECONDS), "two tasks run at once");
         release.countDown();
         assertTrue(done.await(30, TimeUnit.SECONDS), "every task ran");
         assertEquals(2, threads.started.get(), "two threads ran all 100 tasks");
-        assertEquals(2, mostAtOnce.get());
+        assertEquals(2, mostAtOnce.get(), "never more than the limit at once");
         List<Integer> queued = order.stream().filter(n -> n >= 2).toList();
         assertEquals(IntStream.range(2, 100).boxed().toList(), queued.stream().sorted().toList());
         bounded.shutdownDelegate();

@@ -75,6 +75,9 @@ public final class FrameCodec {
      * String in between: a run of 10,000 tiny items is one pass).
      */
     public byte[] encodeLine(Frame frame) {
+        if (frame instanceof Frame.Run run) {
+            return encodeRunLine(run.id(), encodeItems(run.items())); // one definition of the run line
+        }
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(256)) {
             try (JsonGenerator out = MAPPER.getFactory().createGenerator(bytes)) {
                 out.writeStartObject();
@@ -87,9 +90,6 @@ public final class FrameCodec {
                     if (hello.runtime() != null) {
                         out.writeStringField("runtime", hello.runtime());
                     }
-                } else if (frame instanceof Frame.Run run) {
-                    out.writeNumberField("id", run.id());
-                    writeNodes(out, "items", run.items());
                 } else if (frame instanceof Frame.Result result) {
                     out.writeNumberField("id", result.id());
                     writeNodes(out, "results", result.results());
@@ -123,7 +123,7 @@ public final class FrameCodec {
 
     /**
      * The items of a run as the JSON array a {@code run} line carries, encoded ahead of time so that sending the run
-     * costs only the copy ({@link #encodeRunLine}). The bytes are exactly those {@link #encodeLine} writes.
+     * costs only the copy ({@link #encodeRunLine}).
      */
     public byte[] encodeItems(List<JsonNode> items) {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(16 + 8 * items.size())) {
@@ -136,7 +136,7 @@ public final class FrameCodec {
         }
     }
 
-    /** The {@code run} line (newline included) for items encoded by {@link #encodeItems}: the same bytes as {@link #encodeLine}. */
+    /** The {@code run} line (newline included) for items encoded by {@link #encodeItems}; {@link #encodeLine} uses it too. */
     public byte[] encodeRunLine(long id, byte[] encodedItems) {
         byte[] head = ("{\"type\":\"run\",\"id\":" + id + ",\"items\":").getBytes(StandardCharsets.UTF_8);
         byte[] line = new byte[head.length + encodedItems.length + 2];

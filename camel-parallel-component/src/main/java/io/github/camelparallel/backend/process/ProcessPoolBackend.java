@@ -364,7 +364,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
      * for the log line ("" when this break does not count).
      */
     private String countBreakBeforeARunLocked(WorkerProcess worker, String problem) {
-        if (stopped || brokenCause != null || worker.state == WorkerProcess.State.DEAD || worker.tasksDone > 0) {
+        if (stopped || brokenCause != null || worker.tasksDone > 0) { // a dead worker's frames never get here
             return "";
         }
         int inARow = uselessWorkers.brokeTheProtocolBeforeARun();

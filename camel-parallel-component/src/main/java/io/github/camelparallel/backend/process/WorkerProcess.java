@@ -146,12 +146,7 @@ final class WorkerProcess {
 
     /** Sends one frame; false if the worker's stdin is gone (its exit will be reported by the reader). */
     boolean send(Frame frame) {
-        try {
-            stdin.write(frame);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return sendLine(codec.encodeLine(frame));
     }
 
     /** Sends one line encoded beforehand; false if the worker's stdin is gone. */

@@ -1,9 +1,5 @@
 package io.github.camelparallel.backend.hazelcast;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.Queue;
@@ -15,9 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
@@ -43,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * threads, never on the caller's, one chunk after another in index order; results are read there too
  * ({@link Submission}).
  * <p>
- * States: NEW → STARTED ({@link #start()} creates or adopts the instance) → STOPPED ({@link #stop()}: chunks in flight
+ * States: NEW → STARTED ({@link #start()} creates or adopts the instance, {@link ClusterJoin}) → STOPPED ({@link #stop()}: chunks in flight
  * fail by index with "stopped", an instance we created is shut down, the I/O pool is released). {@code instance} and
  * {@code executor} are volatile (written by start/stop, read by submitting threads); {@code inFlight} is a concurrent
  * map. Thread-safe.
@@ -87,32 +80,10 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
 
     @Override
     public void start() throws Exception {
-        HazelcastInstance hz;
-        ListedMembers listed = settings.instance() == null && settings.configFile() == null
-                ? checkListed() : null;
-        if (settings.instance() != null) {
-            hz = (HazelcastInstance) settings.instance();
-            ownsInstance = false;
-        } else if (settings.clientMode()) {
-            hz = newClient();
-            ownsInstance = true;
-        } else {
-            hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.member(clusterName(),
-                    HazelcastConfigs.DEFAULT_PORT, settings.members(), settings.poolSize(), settings.members().isEmpty(),
-                    settings.configFile()));
-            ownsInstance = true;
-        }
+        ClusterJoin.Joined joined = ClusterJoin.join(settings);
+        HazelcastInstance hz = joined.instance();
+        ownsInstance = joined.owned();
         int members = hz.getCluster().getMembers().size();
-        if (members == 0) {
-            if (ownsInstance) {
-                hz.shutdown();
-            }
-            throw new IllegalStateException("parallel:" + settings.poolName() + ": the Hazelcast cluster has no member"
-                    + " to run tasks on");
-        }
-        if (listed != null) {
-            warnNotJoined(listed, hz);
-        }
         instance = hz;
         executor = hz.getDurableExecutorService(HazelcastConfigs.EXECUTOR_PREFIX + settings.poolName());
         control = hz.getExecutorService(HazelcastConfigs.CONTROL_EXECUTOR);
@@ -125,67 +96,6 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         LOG.info("[{}] on Hazelcast cluster '{}' ({}, {} members, {} threads each)", settings.poolName(),
                 hz.getConfig().getClusterName(), settings.instance() != null ? "your instance"
                         : settings.clientMode() ? "client" : "member", members, settings.poolSize());
-    }
-
-    /**
-     * Looks the listed members up before Hazelcast does (it only logs a host it cannot resolve, then forms a cluster
-     * of one): none resolves, the start fails naming them; some do not, a warning names those.
-     */
-    private ListedMembers checkListed() {
-        ListedMembers listed = new ListedMembers(settings.members());
-        if (listed.noneResolves()) {
-            throw new IllegalArgumentException("parallel:" + settings.poolName() + ": none of the Hazelcast members "
-                    + settings.members() + " resolves: unknown host(s) " + listed.unresolved() + " (option members)");
-        }
-        if (!listed.unresolved().isEmpty()) {
-            LOG.warn("parallel:{}: Hazelcast member host(s) {} of option members do not resolve; the pool starts"
-                    + " without them", settings.poolName(), listed.unresolved());
-        }
-        return listed;
-    }
-
-    /** Names the listed members that are not in the cluster now that it has started (they may still join later). */
-    private void warnNotJoined(ListedMembers listed, HazelcastInstance hz) {
-        try {
-            List<InetSocketAddress> cluster = new ArrayList<>();
-            for (Member member : hz.getCluster().getMembers()) {
-                cluster.add(member.getAddress().getInetSocketAddress());
-            }
-            List<String> missing = listed.notIn(cluster);
-            if (!missing.isEmpty()) {
-                LOG.warn("parallel:{}: listed Hazelcast member(s) {} not in the cluster '{}' at start; running on {}"
-                        + " member(s) {} (a member started later still joins)", settings.poolName(), missing,
-                        hz.getConfig().getClusterName(), cluster.size(), cluster);
-            }
-        } catch (RuntimeException | java.net.UnknownHostException e) {
-            LOG.debug("[{}] cannot compare the cluster with the listed members: {}", settings.poolName(), e.toString());
-        }
-    }
-
-    /** A client of the cluster; a start that reaches no member fails naming the members and the time it tried. */
-    private HazelcastInstance newClient() throws IOException {
-        var config = HazelcastConfigs.client(clusterName(), settings.members(), settings.configFile(),
-                settings.clientConnectTimeoutMillis());
-        try {
-            return HazelcastClient.newHazelcastClient(config);
-        } catch (IllegalStateException e) {
-            String where = settings.configFile() != null
-                    ? "listed in " + settings.configFile() + " within its connection-retry timeout"
-                    : "at " + (settings.members().isEmpty() ? List.of("127.0.0.1:" + HazelcastConfigs.DEFAULT_PORT)
-                            : settings.members()) + " within clientConnectTimeout of "
-                            + settings.clientConnectTimeoutMillis() + " ms";
-            throw new IllegalStateException("parallel:" + settings.poolName() + ": no Hazelcast member of cluster '"
-                    + config.getClusterName() + "' reachable " + where + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The cluster name: the option, or for an embedded member alone a private one, so it joins nobody by chance. */
-    private String clusterName() {
-        if (settings.clusterName() != null && !settings.clusterName().isBlank()) {
-            return settings.clusterName();
-        }
-        return settings.members().isEmpty() && !settings.clientMode()
-                ? "camel-parallel-" + UUID.randomUUID() : "camel-parallel";
     }
 
     @Override

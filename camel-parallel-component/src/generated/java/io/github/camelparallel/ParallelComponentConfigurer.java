@@ -44,6 +44,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "cacheMaxBytes": getOrCreateConfiguration(target).setCacheMaxBytes(property(camelContext, long.class, value)); return true;
         case "chunksize":
         case "chunkSize": getOrCreateConfiguration(target).setChunkSize(property(camelContext, int.class, value)); return true;
+        case "clientconnecttimeout":
+        case "clientConnectTimeout": getOrCreateConfiguration(target).setClientConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clientmode":
         case "clientMode": getOrCreateConfiguration(target).setClientMode(property(camelContext, boolean.class, value)); return true;
         case "clustername":
@@ -129,6 +131,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "cacheMaxBytes": return long.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "clientconnecttimeout":
+        case "clientConnectTimeout": return long.class;
         case "clientmode":
         case "clientMode": return boolean.class;
         case "clustername":
@@ -215,6 +219,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "cacheMaxBytes": return getOrCreateConfiguration(target).getCacheMaxBytes();
         case "chunksize":
         case "chunkSize": return getOrCreateConfiguration(target).getChunkSize();
+        case "clientconnecttimeout":
+        case "clientConnectTimeout": return getOrCreateConfiguration(target).getClientConnectTimeout();
         case "clientmode":
         case "clientMode": return getOrCreateConfiguration(target).isClientMode();
         case "clustername":

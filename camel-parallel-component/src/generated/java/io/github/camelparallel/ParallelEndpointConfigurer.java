@@ -35,6 +35,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "cacheMaxBytes": target.getConfiguration().setCacheMaxBytes(property(camelContext, long.class, value)); return true;
         case "chunksize":
         case "chunkSize": target.getConfiguration().setChunkSize(property(camelContext, int.class, value)); return true;
+        case "clientconnecttimeout":
+        case "clientConnectTimeout": target.getConfiguration().setClientConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clientmode":
         case "clientMode": target.getConfiguration().setClientMode(property(camelContext, boolean.class, value)); return true;
         case "clustername":
@@ -117,6 +119,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "cacheMaxBytes": return long.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "clientconnecttimeout":
+        case "clientConnectTimeout": return long.class;
         case "clientmode":
         case "clientMode": return boolean.class;
         case "clustername":
@@ -200,6 +204,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "cacheMaxBytes": return target.getConfiguration().getCacheMaxBytes();
         case "chunksize":
         case "chunkSize": return target.getConfiguration().getChunkSize();
+        case "clientconnecttimeout":
+        case "clientConnectTimeout": return target.getConfiguration().getClientConnectTimeout();
         case "clientmode":
         case "clientMode": return target.getConfiguration().isClientMode();
         case "clustername":

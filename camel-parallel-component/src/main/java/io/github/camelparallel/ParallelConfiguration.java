@@ -23,7 +23,7 @@ public class ParallelConfiguration implements Cloneable {
     static final Set<String> POOL_OPTIONS = Set.of("backend", "poolSize", "executorService", "threadPoolProfile",
             "command", "workerClasspath", "workerJvmOptions", "javaHome", "initializer", "lazyStart", "maxTasksPerWorker",
             "workerStartupTimeout", "maxMessageSize", "workerEnv", "task", "workerCds", "workerCdsDir", "members",
-            "clientMode", "hazelcastInstance", "clusterName", "hazelcastConfig");
+            "clientMode", "hazelcastInstance", "clusterName", "hazelcastConfig", "clientConnectTimeout");
 
     @UriParam(label = "producer", description = "The function run over every item: a java.util.function.Function, a Camel"
             + " Processor (one exchange per item) or any bean (see method), as a reference: #name, #bean:name,"
@@ -158,6 +158,11 @@ public class ParallelConfiguration implements Cloneable {
               description = "backend=hazelcast: a Hazelcast XML or YAML configuration file (a client configuration in"
                       + " client mode) to start from instead of the built-in defaults.")
     private String hazelcastConfig;
+    @UriParam(label = "hazelcast", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "backend=hazelcast with clientMode: how long the client tries to reach a listed member at"
+                      + " start before the route fails naming the members; 0: no bound. With hazelcastConfig, the"
+                      + " file's own connection-retry settings apply instead.")
+    private long clientConnectTimeout = 30000;
 
     @UriParam(label = "cache", defaultValue = "false",
               description = "Remember results (joblib's Memory): true for the on-disk store under cacheDir, or #ref to"
@@ -215,6 +220,7 @@ public class ParallelConfiguration implements Cloneable {
             putIfSet(settings, "hazelcastInstance", hazelcastInstance);
             putIfSet(settings, "clusterName", clusterName);
             putIfSet(settings, "hazelcastConfig", hazelcastConfig);
+            settings.put("clientConnectTimeout", clientConnectTimeout);
         }
         return settings;
     }
@@ -533,6 +539,14 @@ public class ParallelConfiguration implements Cloneable {
 
     public void setHazelcastConfig(String hazelcastConfig) {
         this.hazelcastConfig = hazelcastConfig;
+    }
+
+    public long getClientConnectTimeout() {
+        return clientConnectTimeout;
+    }
+
+    public void setClientConnectTimeout(long clientConnectTimeout) {
+        this.clientConnectTimeout = clientConnectTimeout;
     }
 
     public Object getCache() {

@@ -12,8 +12,8 @@ import io.github.camelparallel.protocol.ProtocolException;
 
 /**
  * One chunk as it travels to a cluster member: the task class name and the worker protocol's {@code run} frame (a
- * JSON line), answered with its {@code result} frame. The member runs it exactly as a JVM worker process would
- * ({@code RunExecutor}): items fail alone, results come back in item order. The run id lets the parent interrupt it
+ * JSON line), answered with its {@code result} frame. The member runs it as a JVM worker process would
+ * ({@link MemberRunExecutor}): items fail alone (an unwritable result too), results come back in item order. The run id lets the parent interrupt it
  * ({@link CancelRun}). Immutable after deserialization; {@link #call()} runs on one member thread.
  */
 public final class ChunkTask implements Callable<String>, IdentifiedDataSerializable {

@@ -11,8 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
@@ -38,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * threads, never on the caller's, one chunk after another in index order; results are read there too
  * ({@link Submission}).
  * <p>
- * States: NEW → STARTED ({@link #start()} creates or adopts the instance) → STOPPED ({@link #stop()}: chunks in flight
+ * States: NEW → STARTED ({@link #start()} creates or adopts the instance, {@link ClusterJoin}) → STOPPED ({@link #stop()}: chunks in flight
  * fail by index with "stopped", an instance we created is shut down, the I/O pool is released). {@code instance} and
  * {@code executor} are volatile (written by start/stop, read by submitting threads); {@code inFlight} is a concurrent
  * map. Thread-safe.
@@ -82,28 +80,10 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
 
     @Override
     public void start() throws Exception {
-        HazelcastInstance hz;
-        if (settings.instance() != null) {
-            hz = (HazelcastInstance) settings.instance();
-            ownsInstance = false;
-        } else if (settings.clientMode()) {
-            hz = HazelcastClient.newHazelcastClient(HazelcastConfigs.client(clusterName(), settings.members(),
-                    settings.configFile()));
-            ownsInstance = true;
-        } else {
-            hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.member(clusterName(),
-                    HazelcastConfigs.DEFAULT_PORT, settings.members(), settings.poolSize(), settings.members().isEmpty(),
-                    settings.configFile()));
-            ownsInstance = true;
-        }
+        ClusterJoin.Joined joined = ClusterJoin.join(settings);
+        HazelcastInstance hz = joined.instance();
+        ownsInstance = joined.owned();
         int members = hz.getCluster().getMembers().size();
-        if (members == 0) {
-            if (ownsInstance) {
-                hz.shutdown();
-            }
-            throw new IllegalStateException("parallel:" + settings.poolName() + ": the Hazelcast cluster has no member"
-                    + " to run tasks on");
-        }
         instance = hz;
         executor = hz.getDurableExecutorService(HazelcastConfigs.EXECUTOR_PREFIX + settings.poolName());
         control = hz.getExecutorService(HazelcastConfigs.CONTROL_EXECUTOR);
@@ -116,15 +96,6 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         LOG.info("[{}] on Hazelcast cluster '{}' ({}, {} members, {} threads each)", settings.poolName(),
                 hz.getConfig().getClusterName(), settings.instance() != null ? "your instance"
                         : settings.clientMode() ? "client" : "member", members, settings.poolSize());
-    }
-
-    /** The cluster name: the option, or for an embedded member alone a private one, so it joins nobody by chance. */
-    private String clusterName() {
-        if (settings.clusterName() != null && !settings.clusterName().isBlank()) {
-            return settings.clusterName();
-        }
-        return settings.members().isEmpty() && !settings.clientMode()
-                ? "camel-parallel-" + UUID.randomUUID() : "camel-parallel";
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class HazelcastBackendFactory implements ParallelBackendFactory {
     public static final String INSTANCE = "hazelcastInstance";
     public static final String CLUSTER_NAME = "clusterName";
     public static final String CONFIG = "hazelcastConfig";
+    public static final String CLIENT_CONNECT_TIMEOUT = "clientConnectTimeout";
 
     static final String MISSING = "backend=hazelcast needs Hazelcast on the classpath: add the dependency"
             + " com.hazelcast:hazelcast:5.7.0 (Maven: <dependency><groupId>com.hazelcast</groupId>"
@@ -66,11 +67,21 @@ public final class HazelcastBackendFactory implements ParallelBackendFactory {
         }
         HazelcastPoolSettings settings = new HazelcastPoolSettings(spec.name(), spec.poolSize(), taskClass.getName(),
                 FunctionTaskClass.resultType(taskClass), (String) spec.setting(CLUSTER_NAME), memberList, clientMode,
-                instance, (String) spec.setting(CONFIG));
+                instance, (String) spec.setting(CONFIG), clientConnectTimeout(spec));
         ExecutorService io = context.getExecutorServiceManager().newCachedThreadPool(owner,
                 "ParallelHazelcastIO[" + spec.name() + "]");
         return new HazelcastBackend(settings, spec.scheduler(), io,
                 executor -> context.getExecutorServiceManager().shutdownNow(executor));
+    }
+
+    private static long clientConnectTimeout(PoolSpec spec) {
+        Object value = spec.setting(CLIENT_CONNECT_TIMEOUT);
+        long millis = value instanceof Number n ? n.longValue() : HazelcastConfigs.DEFAULT_CLIENT_CONNECT_TIMEOUT_MILLIS;
+        if (millis < 0) {
+            throw new IllegalArgumentException("Option clientConnectTimeout of parallel:" + spec.name() + " must be 0 (no"
+                    + " bound) or a positive duration, but was " + millis + " ms");
+        }
+        return millis;
     }
 
     private static boolean hazelcastInstance(Object instance) {

@@ -80,8 +80,18 @@ public final class HazelcastConfigs {
         return config;
     }
 
-    /** A client's configuration: the listed members, or a Hazelcast client XML/YAML file. */
-    public static ClientConfig client(String clusterName, List<String> members, String file) throws IOException {
+    /** How long a client tries to reach a member at start by default (Hazelcast's own default is forever). */
+    public static final long DEFAULT_CLIENT_CONNECT_TIMEOUT_MILLIS = 30_000;
+
+    /**
+     * A client's configuration: the listed members, or a Hazelcast client XML/YAML file (whose own connection
+     * settings then apply).
+     *
+     * @param connectTimeoutMillis how long the client tries to reach a member at start (Hazelcast's
+     *                             {@code clusterConnectTimeoutMillis}); 0: no bound
+     */
+    public static ClientConfig client(String clusterName, List<String> members, String file, long connectTimeoutMillis)
+            throws IOException {
         ClientConfig config;
         if (file != null) {
             String path = existing(file).getPath();
@@ -91,7 +101,8 @@ public final class HazelcastConfigs {
             config = new ClientConfig().setClusterName(clusterName);
             config.getNetworkConfig().setAddresses(members.isEmpty() ? List.of("127.0.0.1:" + DEFAULT_PORT)
                     : members);
-            config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(30_000);
+            config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(
+                    connectTimeoutMillis > 0 ? connectTimeoutMillis : -1); // -1: Hazelcast's "no bound"
             // a client stops waiting on a silent member as soon as the members do (Hazelcast's client default is 60 s)
             config.setProperty("hazelcast.client.heartbeat.interval", Long.toString(DEFAULT_HEARTBEAT_SECONDS * 1000L));
             config.setProperty("hazelcast.client.heartbeat.timeout", Long.toString(DEFAULT_NO_HEARTBEAT_SECONDS * 1000L));

@@ -16,9 +16,12 @@ import java.util.List;
  * @param clientMode   connect as a client: this JVM runs no tasks
  * @param instance     the user's own {@code HazelcastInstance} (never shut down by us), or null
  * @param configFile   a Hazelcast XML or YAML file (member or client config), or null
+ * @param clientConnectTimeoutMillis in client mode with the built-in configuration, how long the client tries to
+ *                     reach a member at start before the pool fails; 0: no bound
  */
 public record HazelcastPoolSettings(String poolName, int poolSize, String taskClass, Type resultType,
-        String clusterName, List<String> members, boolean clientMode, Object instance, String configFile) {
+        String clusterName, List<String> members, boolean clientMode, Object instance, String configFile,
+        long clientConnectTimeoutMillis) {
 
     public HazelcastPoolSettings {
         members = List.copyOf(members);

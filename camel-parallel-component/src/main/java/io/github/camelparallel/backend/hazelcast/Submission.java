@@ -55,7 +55,8 @@ final class Submission {
     }
 
     /**
-     * Turns the items into a run frame; an item that cannot be written as JSON fails alone, now. False when no item
+     * Turns the items into a run frame; an item that cannot be written as JSON, or nests deeper than a frame carries,
+     * fails alone, now, naming its index and type ({@link FrameValues}). False when no item
      * is left to send (the chunk is then done).
      */
     boolean encode() {
@@ -63,11 +64,13 @@ final class Submission {
         int count = 0;
         List<JsonNode> items = new ArrayList<>(chunk.size());
         for (int offset = 0; offset < chunk.size(); offset++) {
+            Object item = chunk.item(offset);
             try {
-                items.add(backend.json().item(chunk.indexOf(offset), chunk.item(offset)));
+                items.add(FrameValues.tree(item));
                 good[count++] = offset;
             } catch (IllegalArgumentException e) {
-                listener.itemDone(chunk, offset, null, e);
+                listener.itemDone(chunk, offset, null, new IllegalArgumentException("Item " + chunk.indexOf(offset)
+                        + " of type " + FrameValues.typeOf(item) + " cannot be sent as JSON: " + e.getMessage(), e));
             }
         }
         offsets = Arrays.copyOf(good, count);

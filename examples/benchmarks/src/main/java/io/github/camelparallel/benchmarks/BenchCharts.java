@@ -11,12 +11,15 @@ import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.style.Styler;
 
 /**
- * The charts of docs/benchmarks.md: horizontal-label bar charts drawn with XChart from the figures of this run and
- * written as PNG files ({@link #write}), one per scenario. The report adds a chart's bars as it writes the table they
- * come from, so a chart never shows a figure the tables do not. Headless (no display needed). Not thread-safe.
+ * The charts of docs/benchmarks.md, drawn with XChart from the figures of this run and written as PNG files
+ * ({@link #write}), one per scenario. The report adds a chart's values as it writes the table they come from, so a
+ * chart never shows a figure the tables do not. A chart on a logarithmic axis is a dot plot (a bar's length on a log
+ * axis means nothing); a linear one is a bar chart from 0. Labels are never cut: the plot grows to fit them. Headless
+ * (no display needed). Not thread-safe.
  */
 final class BenchCharts {
 
@@ -55,8 +58,14 @@ final class BenchCharts {
             List<String> categories = new ArrayList<>();
             c.series().values().forEach(m -> m.keySet().stream().filter(k -> !categories.contains(k))
                     .forEach(categories::add));
-            CategoryChart chart = new CategoryChartBuilder().width(1200).height(800)
+            int longest = categories.stream().mapToInt(k -> k.replace("`", "").length()).max().orElse(10);
+            // rotated labels take about 5.5 px per character below the plot: make room instead of cutting them
+            CategoryChart chart = new CategoryChartBuilder().width(1400).height(600 + (int) (longest * 5.5))
                     .title(c.title()).yAxisTitle(c.yTitle()).build();
+            if (c.logarithmic()) {
+                chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Scatter);
+                chart.getStyler().setMarkerSize(14);
+            }
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
             chart.getStyler().setLegendVisible(c.series().size() > 1);
@@ -67,8 +76,9 @@ final class BenchCharts {
             chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
             chart.getStyler().setPlotGridVerticalLinesVisible(false);
             chart.getStyler().setOverlapped(false);
-            chart.getStyler().setYAxisDecimalPattern("#,##0.#");
+            chart.getStyler().setYAxisDecimalPattern("#,##0.##");
             double floor = 0;
+            chart.getStyler().setYAxisMin(0.0); // linear: bars start at 0
             if (c.logarithmic()) {
                 // a log axis must start above 0: the power of ten below the smallest bar
                 double min = c.series().values().stream().flatMap(m -> m.values().stream())
@@ -79,7 +89,7 @@ final class BenchCharts {
             for (var s : c.series().entrySet()) {
                 List<Double> values = new ArrayList<>();
                 for (String category : categories) {
-                    values.add(s.getValue().getOrDefault(category, floor)); // a missing bar: no height
+                    values.add(s.getValue().get(category)); // a missing value: no bar, no dot
                 }
                 chart.addSeries(s.getKey(), categories.stream().map(BenchCharts::shorten).toList(), values);
             }
@@ -91,7 +101,6 @@ final class BenchCharts {
     }
 
     private static String shorten(String label) {
-        String plain = label.replace("`", "");
-        return plain.length() <= 52 ? plain : plain.substring(0, 49) + "...";
+        return label.replace("`", ""); // the whole label: a cut one can name the wrong peer
     }
 }

@@ -72,7 +72,8 @@ final class BenchReport {
 
     /** A bar of the tiny-task chart. */
     static void tinyBar(BenchCharts charts, String peer, double perSecond) {
-        charts.bar("tiny-tasks.png", "Tiny tasks: cube, million items/s (log scale, higher is better)",
+        charts.bar("tiny-tasks.png", "Tiny tasks: cube, million items/s (log scale, higher is better;"
+                + " [JMH] and [plain] rows are two harnesses, each with its own run of ours)",
                 "million items/s", true, "million items/s", peer, perSecond / 1e6);
     }
 
@@ -97,9 +98,9 @@ final class BenchReport {
         cpuRow(EXECUTOR, s.threads(), exec, seq, many);
         double speedUp = one.median / many.median;
         plain.speedUp("parallel: backend=thread poolSize=" + s.threads() + " (JMH)", "1 → " + s.threads(),
-                javaVersion(), timing(one), timing(many), "parallel: poolSize=1");
+                javaVersion(), timing(one), timing(many), "parallel: poolSize=1", timing(seq));
         plain.speedUp(EXECUTOR + " (JMH)", "loop → " + s.threads() + " threads", javaVersion(), timing(seq),
-                timing(exec), SEQUENTIAL);
+                timing(exec), SEQUENTIAL, timing(seq));
         goals.add("CPU-bound speed-up, thread backend, poolSize=2 over 1", 1.9, true, speedUp, "x",
                 "JMH, " + forks(s.cpuForks()) + " JVM(s); hand-chunked pool: " + ratio(seq.median / exec.median)
                         + " over the loop");
@@ -132,10 +133,11 @@ final class BenchReport {
         tinyRow(EXECUTOR, exec, ours);
         tinyRow(SPLIT, split, ours);
         tinyRow(SEQUENTIAL, seq, ours);
-        tinyBar(charts, OURS_AUTO + " [JMH]", ours.perSecond());
-        tinyBar(charts, EXECUTOR + " [JMH]", exec.perSecond());
-        tinyBar(charts, SPLIT + " [JMH]", split.perSecond());
-        tinyBar(charts, SEQUENTIAL + " [JMH]", seq.perSecond());
+        String jmh = " [JMH, " + javaVersion() + "]";
+        tinyBar(charts, OURS_AUTO + jmh, ours.perSecond());
+        tinyBar(charts, EXECUTOR + jmh, exec.perSecond());
+        tinyBar(charts, SPLIT + jmh, split.perSecond());
+        tinyBar(charts, SEQUENTIAL + jmh, seq.perSecond());
         goals.add("Tiny tasks, thread backend: items/s ÷ Camel `split().parallelProcessing()`", 20, true,
                 ours.perSecond() / split.perSecond(), "x", "JMH; split on " + String.format(Locale.ROOT, "%,d",
                         split.items) + " items, ours on " + String.format(Locale.ROOT, "%,d", ours.items));
@@ -539,7 +541,7 @@ final class BenchReport {
             ProcessBenchmark.Timing two = series.get(kind + "(2).map");
             plain.speedUp("Python " + kind + "(2).map", "1 → 2 processes", r.python(), one, two, kind
                     + "(1).map, " + two.peer().substring(two.peer().indexOf('(', kind.length() + 2) + 1)
-                            .replace(")", ""));
+                            .replace(")", ""), loop);
         }
         out.append("\nPython, same batch shape (").append(loop.peer()).append("): ");
         for (ProcessBenchmark.Timing t : series.values()) {

@@ -12,10 +12,18 @@ import java.util.Locale;
  */
 final class PlainReport {
 
-    /** A speed-up: the same batch with one worker and with several, in one harness and one JVM. */
-    record SpeedUp(String peer, String workers, String jdk, double oneMillis, double manyMillis, String baseline) {
+    /**
+     * A speed-up: the same batch with one worker and with several, in one harness and one JVM; {@code loopMillis} is
+     * a sequential loop of the same harness and JDK (NaN when that harness has none), the one baseline of the chart.
+     */
+    record SpeedUp(String peer, String workers, String jdk, double oneMillis, double manyMillis, String baseline,
+            double loopMillis) {
         double ratio() {
             return oneMillis / manyMillis;
+        }
+
+        double overLoop() {
+            return loopMillis / manyMillis;
         }
     }
 
@@ -32,8 +40,15 @@ final class PlainReport {
 
     void speedUp(String peer, String workers, String jdk, ProcessBenchmark.Timing one, ProcessBenchmark.Timing many,
             String baseline) {
+        speedUp(peer, workers, jdk, one, many, baseline, null);
+    }
+
+    /** As above, with the sequential loop of the same harness and JDK (null: none) for the chart. */
+    void speedUp(String peer, String workers, String jdk, ProcessBenchmark.Timing one, ProcessBenchmark.Timing many,
+            String baseline, ProcessBenchmark.Timing loop) {
         if (one != null && many != null && one.measured() && many.measured()) {
-            speedUps.add(new SpeedUp(peer, workers, jdk, one.median(), many.median(), baseline));
+            double loopMillis = loop != null && loop.measured() ? loop.median() : Double.NaN;
+            speedUps.add(new SpeedUp(peer, workers, jdk, one.median(), many.median(), baseline, loopMillis));
         }
     }
 
@@ -51,8 +66,9 @@ final class PlainReport {
                     out.append("- ").append(m.job().label()).append(": not measured (").append(why).append(")\n");
                     continue;
                 }
+                boolean sameJdk = seq != null && seq.measured() && jdk(seq).equals(jdk(m));
                 speedUp(m.job().label(), "1 → " + m.job().concurrency(), jdk(m), one.timing(), m.timing(),
-                        backend + " poolSize=1");
+                        backend + " poolSize=1", sameJdk ? seq.timing() : null);
             }
         }
         for (String peer : List.of(PlainScenarios.STREAM, PlainScenarios.SPLIT)) {
@@ -60,7 +76,7 @@ final class PlainReport {
             if (o != null && seq != null && o.measured() && seq.measured()) {
                 speedUp(peer, peer.equals(PlainScenarios.STREAM) ? "loop → common pool + caller"
                         : "loop → " + PlainScenarios.SPLIT_THREADS + " threads", jdk(o), seq.timing(), o.timing(),
-                        PlainScenarios.SEQUENTIAL + " (same harness)");
+                        PlainScenarios.SEQUENTIAL + " (same harness)", seq.timing());
             }
         }
     }
@@ -83,8 +99,10 @@ final class PlainReport {
                     .append(BenchReport.fmt(s.manyMillis())).append(" | **")
                     .append(String.format(Locale.ROOT, "%.2fx", s.ratio())).append("** | ").append(s.baseline())
                     .append(" |\n");
-            charts.bar("cpu-speedup.png", "CPU-bound: speed-up on 2 workers (higher is better)", "speed-up (x)", false,
-                    "speed-up", s.peer(), s.ratio());
+            // one baseline for every bar: the sequential loop of the same harness and JDK (rows without one: table only)
+            charts.bar("cpu-speedup.png", "CPU-bound: speed-up over a sequential loop of the same harness and JDK"
+                    + " (higher is better)", "speed-up over the loop (x)", false, "speed-up", s.peer() + " [" + s.jdk()
+                    + "]", s.overLoop());
         }
         out.append("\n");
     }
@@ -199,8 +217,7 @@ final class PlainReport {
                     .append(ours.measured() ? BenchReport.ratio(perSecond(ours) / perSecond(o)) : "").append(" | ")
                     .append(others(o)).append(" |\n");
             String label = o.job().label();
-            BenchReport.tinyBar(charts, label + (label.contains("(ours)") || label.equals(PlainScenarios.SEQUENTIAL)
-                    ? " [plain]" : ""), perSecond(o));
+            BenchReport.tinyBar(charts, label + " [plain, " + jdk(o) + "]", perSecond(o));
         }
         out.append("\n");
     }

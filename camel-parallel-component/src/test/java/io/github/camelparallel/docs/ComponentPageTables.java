@@ -118,7 +118,7 @@ public final class ComponentPageTables {
 
     static String headers(JsonNode json) {
         JsonNode headers = json.get("headers");
-        StringBuilder out = new StringBuilder("=== Message headers\n\nThe Parallel component supports ")
+        StringBuilder out = new StringBuilder("== Message headers\n\nThe Parallel component supports ")
                 .append(headers.size()).append(" message headers, which are listed below. The `producer` ones are"
                         + " set on the message after a batch; the `consumer` ones on the exchange of each item when"
                         + " the task is a `Processor` or a route.\n\n").append(HEADER_TABLE_START);

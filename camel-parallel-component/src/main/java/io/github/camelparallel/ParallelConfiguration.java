@@ -25,9 +25,10 @@ public class ParallelConfiguration implements Cloneable {
             "workerStartupTimeout", "maxMessageSize", "workerEnv", "task", "workerCds", "workerCdsDir", "members",
             "clientMode", "hazelcastInstance", "clusterName", "hazelcastConfig", "clientConnectTimeout");
 
-    @UriParam(label = "producer", description = "The function run over every item: a java.util.function.Function, a Camel"
-            + " Processor (one exchange per item) or any bean (see method), as a reference: #name, #bean:name,"
-            + " #class:fqcn or #type:fqcn. Without a task, items go to the route that consumes from parallel:name.")
+    @UriParam(label = "producer",
+              description = "The function run over every item, as a reference (#name, #bean:name, #class:fqcn or"
+                      + " #type:fqcn) to a java.util.function.Function, a Camel Processor or any bean;"
+                      + " without it, items go to the route consuming from parallel:name.")
     private Object task;
     @UriParam(label = "producer", description = "The one-argument method of the task bean to call with each item,"
             + " when the bean is not a Function or Processor or has several candidate methods.")
@@ -38,63 +39,62 @@ public class ParallelConfiguration implements Cloneable {
                       + " hazelcast (a Hazelcast cluster, embedded in this JVM by default; needs com.hazelcast:hazelcast).")
     private String backend = "thread";
     @UriParam(label = "common", defaultValue = "-1",
-              description = "How many items run at once. Positive: that many; -1: all available processors; -2: all but"
-                      + " one (joblib's n_jobs: processors plus 1 plus n). 0, or a result below 1, is an error.")
+              description = "How many items run at once: n, or as joblib's n_jobs -1 for every processor and -2"
+                      + " for all but one (0, or a value leaving fewer than 1, is an error).")
     private int poolSize = -1;
     @UriParam(label = "producer", defaultValue = "0",
-              description = "Items per task; 0 sizes chunks automatically from measured task durations.")
+              description = "Items per chunk, the unit handed to one thread or worker; 0 sizes chunks"
+                      + " automatically from measured run times.")
     private int chunkSize;
     @UriParam(label = "producer,advanced", defaultValue = "0",
-              description = "Chunks of one batch dispatched and not yet done (with streaming: and not yet consumed);"
-                      + " 0 means twice the pool size (joblib's pre_dispatch).")
+              description = "The most chunks of one batch dispatched and not yet done (with streaming, not yet"
+                      + " consumed); 0 means twice the pool size, like joblib's pre_dispatch.")
     private int maxInFlight;
     @UriParam(label = "producer", defaultValue = "true",
-              description = "Results in input order (true) or in completion order (false).")
+              description = "Whether results come in input order (true) or in completion order (false).")
     private boolean ordered = true;
     @UriParam(label = "producer", defaultValue = "false",
-              description = "Read the batch lazily and hand on the results as they come: the body becomes a lazy"
-                      + " java.util.Iterator (also Closeable) of results, input is read only as the window frees up"
-                      + " (at most maxInFlight chunks dispatched and not yet consumed), so memory stays bounded on"
-                      + " inputs of any length. No batch headers are set; the iterator counts instead.")
+              description = "Read the batch lazily and make the body a lazy java.util.Iterator of results, so"
+                      + " memory stays bounded on inputs of any length (no batch headers are set).")
     private boolean streaming;
     @UriParam(label = "producer", defaultValue = "false",
-              description = "Log the batch's progress at INFO every progressInterval (done/total, percent, items/s,"
-                      + " elapsed, ETA, failed, retried) and a final line, and publish the same numbers as"
-                      + " ParallelProgressEvent (a Camel event of type Custom) and in the exchange property"
-                      + " CamelParallelProgress.")
+              description = "Log the batch's progress at INFO every progressInterval (done, total, rate, ETA) and"
+                      + " publish it as a ParallelProgressEvent and in the CamelParallelProgress exchange"
+                      + " property.")
     private boolean progress;
     @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration",
               description = "How often progress is reported when progress=true.")
     private long progressInterval = 5000;
     @UriParam(label = "producer", defaultValue = "fail", enums = "fail,collect,skip",
-              description = "What a failed item does: fail the exchange with ParallelTaskException (fail), leave null"
-                      + " at its position (collect), or leave it out (skip). Failures are listed in the"
-                      + " CamelParallelErrors header.")
+              description = "What a failed item does after its retries: fail the exchange with"
+                      + " ParallelTaskException (fail), leave null at its position (collect) or leave it out"
+                      + " (skip); failures are listed in the CamelParallelErrors header.")
     private String onError = "fail";
-    @UriParam(label = "producer", defaultValue = "0", description = "How many times a failed item is re-run.")
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "How many times a failed item is run again before onError applies.")
     private int maxRetries;
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
-              description = "The wait before re-running a failed item.")
+              description = "The wait before each re-run of a failed item.")
     private long retryDelay;
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
-              description = "Bound on one attempt of one item; a late attempt is interrupted and fails with a"
-                      + " TimeoutException cause. 0: no bound.")
+              description = "The time one attempt of one item may take before it is interrupted and fails with a"
+                      + " TimeoutException; 0 means no limit.")
     private long taskTimeout;
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
-              description = "Bound on the whole batch; items not finished by then fail by index with a"
-                      + " TimeoutException. 0: no bound.")
+              description = "The time the whole batch may take, after which every unfinished item fails by index"
+                      + " with a TimeoutException; 0 means no limit.")
     private long timeout;
     @UriParam(label = "common,advanced",
-              description = "A thread pool of your own for backend=thread; used as is and never shut down.")
+              description = "A thread pool of your own for backend=thread, used as is and never shut down.")
     private ExecutorService executorService;
     @UriParam(label = "common,advanced",
               description = "The id of a Camel thread pool profile to create the backend=thread pool from.")
     private String threadPoolProfile;
 
     @UriParam(label = "process",
-              description = "backend=process: the command line of an external worker in any language that speaks the"
-                      + " worker protocol, e.g. python3 my_worker.py (split into words, quotes honoured, never run"
-                      + " through a shell). Without it, JVM workers run the task class.")
+              description = "backend=process: the command line of a worker in any language that speaks the worker"
+                      + " protocol, e.g. python3 my_worker.py (never run through a shell); without it, JVM"
+                      + " workers run the task class.")
     private String command;
     @UriParam(label = "process,advanced",
               description = "backend=process: the classpath of JVM workers; default the parent's.")
@@ -113,10 +113,12 @@ public class ParallelConfiguration implements Cloneable {
               description = "backend=process: start the workers on the first batch instead of at route start.")
     private boolean lazyStart;
     @UriParam(label = "process", defaultValue = "0",
-              description = "backend=process: recycle a worker after this many items (for leaky libraries); 0: never.")
+              description = "backend=process: replace a worker after it has run this many items, for libraries"
+                      + " that leak; 0 means never.")
     private int maxTasksPerWorker;
     @UriParam(label = "process", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "backend=process: a worker that has not said hello by then is killed and reported.")
+              description = "backend=process: how long a new worker may take to say hello before it is killed and"
+                      + " reported.")
     private long workerStartupTimeout = 30000;
     @UriParam(label = "process,advanced", defaultValue = "67108864",
               description = "backend=process: the longest protocol line accepted from a worker, in bytes; a longer"
@@ -127,19 +129,19 @@ public class ParallelConfiguration implements Cloneable {
                       + " workerEnv.OMP_NUM_THREADS=1.")
     private Map<String, Object> workerEnv;
     @UriParam(label = "process,advanced", defaultValue = "true",
-              description = "backend=process: start JVM workers with a class data sharing (AppCDS) archive, built"
-                      + " automatically in the background the first time a pool runs a given classpath (jars only)"
-                      + " and task class; halves a worker's start-up. false: never.")
+              description = "backend=process: start JVM workers from a class data sharing archive, built in the"
+                      + " background on first use for each classpath and task class, which halves their"
+                      + " start-up; false turns it off.")
     private boolean workerCds = true;
     @UriParam(label = "process,advanced",
-              description = "backend=process: the directory of the workers' class data sharing archives, private to"
-                      + " the user; default ~/.cache/camel-parallel/cds.")
+              description = "backend=process: the folder of the workers' class data sharing archives, private to"
+                      + " the user; default ${user.home}/.cache/camel-parallel/cds.")
     private String workerCdsDir;
 
     @UriParam(label = "hazelcast",
-              description = "backend=hazelcast: host:port of cluster members to join over TCP-IP (multicast is off), comma"
-                      + " separated; with clientMode, the members to connect to. Empty: an embedded member alone, bound"
-                      + " to 127.0.0.1, in a private cluster.")
+              description = "backend=hazelcast: the comma-separated host:port of the members to join over TCP-IP"
+                      + " (with clientMode, to connect to); empty means an embedded member alone on 127.0.0.1"
+                      + " in a private cluster.")
     private String members;
     @UriParam(label = "hazelcast", defaultValue = "false",
               description = "backend=hazelcast: connect as a Hazelcast client instead of joining as a member, so this"
@@ -160,31 +162,31 @@ public class ParallelConfiguration implements Cloneable {
     private String hazelcastConfig;
     @UriParam(label = "hazelcast", defaultValue = "30000", javaType = "java.time.Duration",
               description = "backend=hazelcast with clientMode: how long the client tries to reach a listed member at"
-                      + " start before the route fails naming the members; 0: no bound. With hazelcastConfig, the"
-                      + " file's own connection-retry settings apply instead.")
+                      + " start before the route fails naming the members (0: no bound; a hazelcastConfig file's"
+                      + " own connection-retry settings win).")
     private long clientConnectTimeout = 30000;
 
     @UriParam(label = "cache", defaultValue = "false",
-              description = "Remember results (joblib's Memory): true for the on-disk store under cacheDir, or #ref to"
-                      + " your own io.github.camelparallel.cache.ResultCache (e.g. one shared by a cluster). An item"
-                      + " whose result is known is not run again; keys are the task, its version and the item's JSON.")
+              description = "Remember results like joblib's Memory: true for the on-disk store under cacheDir, or"
+                      + " #ref to your own io.github.camelparallel.cache.ResultCache; an item whose result is"
+                      + " known is not run again.")
     private Object cache;
     @UriParam(label = "cache",
               description = "cache=true: the folder of the on-disk result store, one sub-folder per task; default"
-                      + " ~/.cache/camel-parallel/results.")
+                      + " ${user.home}/.cache/camel-parallel/results.")
     private String cacheDir;
     @UriParam(label = "cache",
-              description = "The task's version in cache keys: change it to invalidate the task's cached results. Default:"
-                      + " a hash of the task class's bytecode and of the classes of its own jar or folder it uses (of"
-                      + " the command and its script files for a worker command); required for a route task.")
+              description = "The task's version in cache keys, to change when its results must be computed again;"
+                      + " default a hash of the task's code (of the command and its script files for a worker"
+                      + " command), required for a route task.")
     private String taskVersion;
     @UriParam(label = "cache", defaultValue = "1073741824",
               description = "cache=true: the bound on the on-disk store of one task, in bytes; the least recently used"
                       + " entries are evicted past it.")
     private long cacheMaxBytes = 1L << 30;
     @UriParam(label = "cache", defaultValue = "false",
-              description = "Remember failures too (an item that failed after its retries fails again from the cache,"
-                      + " with a CachedFailureException naming the original error), instead of re-running it.")
+              description = "Remember failures too, so that an item that failed after its retries fails again"
+                      + " from the cache with a CachedFailureException instead of running again.")
     private boolean cacheErrors;
 
     /** The options a backend factory reads, by option name; unset ones are left out. */

@@ -16,7 +16,7 @@ import org.apache.camel.support.DefaultEndpoint;
 /**
  * Run one task over every item of the message body in parallel, with the results back in input order.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "parallel", title = "Parallel", syntax = "parallel:name",
+@UriEndpoint(firstVersion = "1.0.0", scheme = "parallel", title = "Parallel", syntax = "parallel:name",
              category = { Category.CORE }, headersClass = ParallelConstants.class, remote = false)
 public class ParallelEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 

@@ -26,21 +26,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Keeps {@code docs/parallel-component.md} in step with the generated {@code parallel.json}: every endpoint option
- * has exactly one row in the "Endpoint options" table with the same default and type, every component option one row
- * ({@code camel.component.parallel.kebab-name}) in the "Component options" table, no row names an option that does not
- * exist, enum values are named in their row, and every header is mentioned. A second test feeds drifted copies of the
- * page to the same check, so the check itself cannot quietly stop catching drift.
+ * Keeps the component page ({@code src/main/docs/parallel-component.adoc}) in step with the generated
+ * {@code parallel.json}, read as a user reads it: every endpoint option has exactly one row in the "Endpoint options"
+ * tables with the same default and type, every component option one row in the "Component options" table, no row
+ * names an option that does not exist, enum values are named in their row, and every header is mentioned. The tables
+ * are written by {@code docs.ComponentPageTables} ({@code ComponentPageTest} checks they are up to date); this test
+ * checks what they say. A second test feeds drifted copies of the page to the same check, so the check itself cannot
+ * quietly stop catching drift.
  */
 class DocsMatchMetadataTest {
 
     private static final String METADATA = "/META-INF/io/github/camelparallel/parallel.json";
-    private static final String DOC = "parallel-component.md";
-    private static final String ENDPOINT_SECTION = "## Endpoint options";
-    private static final String COMPONENT_SECTION = "## Component options";
-    private static final String COMPONENT_PREFIX = "camel.component.parallel.";
+    private static final Path DOC = Path.of("src", "main", "docs", "parallel-component.adoc");
+    private static final String ENDPOINT_SECTION = "== Endpoint options";
+    private static final String COMPONENT_SECTION = "== Component options";
+    private static final Pattern NAME_CELL = Pattern.compile("\\*([A-Za-z0-9.]+)\\*.*");
     private static final Pattern CELL_SEPARATOR = Pattern.compile("(?<!\\\\)\\|");
-    private static final Pattern DIVIDER_CELL = Pattern.compile(":?-{3,}:?");
 
     @Test
     void docMatchesGeneratedMetadata() throws IOException {
@@ -53,19 +54,23 @@ class DocsMatchMetadataTest {
     void checkCatchesDrift() throws IOException {
         JsonNode json = metadata();
         String doc = Files.readString(docFile(), StandardCharsets.UTF_8);
-        String chunkRow = doc.lines().filter(l -> l.startsWith("| `chunkSize` |")).findFirst().orElseThrow();
+        String endpoint = section(doc, ENDPOINT_SECTION);
+        String chunkRow = endpoint.lines().filter(l -> l.startsWith("| *chunkSize* (")).findFirst().orElseThrow();
+        String poolRow = section(doc, COMPONENT_SECTION).lines().filter(l -> l.startsWith("| *poolSize* ("))
+                .findFirst().orElseThrow();
+        assertTrue(check(json, doc).isEmpty(), "the page itself passes");
 
-        assertFalse(check(json, doc.replace("| `chunkSize` | `0` |", "| `chunkSize` | `100` |")).isEmpty(),
-                "a changed default must be caught");
+        assertFalse(check(json, doc.replace(chunkRow, chunkRow.replace(" | 0 | integer", " | 100 | integer")))
+                .isEmpty(), "a changed default must be caught");
         assertFalse(check(json, doc.replace(chunkRow + "\n", "")).isEmpty(), "a missing row must be caught");
         assertFalse(check(json, doc.replace(chunkRow + "\n", chunkRow + "\n" + chunkRow + "\n")).isEmpty(),
                 "a duplicated row must be caught");
-        assertFalse(check(json, doc.replace(chunkRow + "\n", chunkRow + "\n| `chunkCount` | `0` | integer | x |\n"))
+        assertFalse(check(json, doc.replace(chunkRow + "\n", chunkRow + "\n| *chunkCount* (producer) | x | 0 | integer\n"))
                 .isEmpty(), "a row for an option that does not exist must be caught");
-        assertFalse(check(json, doc.replace("| `chunkSize` | `0` | integer |", "| `chunkSize` | `0` | string |"))
-                .isEmpty(), "a wrong type must be caught");
-        assertFalse(check(json, doc.replace("camel.component.parallel.pool-size` | `-1`",
-                "camel.component.parallel.pool-size` | `4`")).isEmpty(), "a changed component default must be caught");
+        assertFalse(check(json, doc.replace(chunkRow, chunkRow.replace(" | 0 | integer", " | 0 | string"))).isEmpty(),
+                "a wrong type must be caught");
+        assertFalse(check(json, doc.replace(poolRow, poolRow.replace(" | -1 | integer", " | 4 | integer"))).isEmpty(),
+                "a changed component default must be caught");
         assertFalse(check(json, doc.replace("CamelParallelRetries", "CamelParallelRetried")).isEmpty(),
                 "a header missing from the doc must be caught");
     }
@@ -76,7 +81,7 @@ class DocsMatchMetadataTest {
         checkTable(problems, json.get("properties"), section(doc, ENDPOINT_SECTION), ENDPOINT_SECTION,
                 Function.identity());
         checkTable(problems, json.get("componentProperties"), section(doc, COMPONENT_SECTION), COMPONENT_SECTION,
-                name -> COMPONENT_PREFIX + kebab(name));
+                Function.identity());
         for (Iterator<String> it = json.get("headers").fieldNames(); it.hasNext();) {
             String header = it.next();
             if (!doc.contains(header)) {
@@ -95,10 +100,17 @@ class DocsMatchMetadataTest {
         Map<String, List<List<String>>> rows = new LinkedHashMap<>();
         for (List<String> row : tableRows(section)) {
             if (row.size() != 4) {
-                problems.add(heading + ": row does not have the 4 cells name, default, type, description: " + row);
+                problems.add(heading + ": row does not have the 4 cells name, description, default, type: " + row);
                 continue;
             }
-            rows.computeIfAbsent(unquote(row.get(0)), k -> new ArrayList<>()).add(row);
+            java.util.regex.Matcher name = NAME_CELL.matcher(row.get(0));
+            if (!name.matches()) {
+                problems.add(heading + ": row does not start with *name*: " + row);
+                continue;
+            }
+            // name, default, type, description: the order the checks below read
+            rows.computeIfAbsent(name.group(1), k -> new ArrayList<>())
+                    .add(List.of(name.group(1), row.get(2), row.get(3), row.get(1)));
         }
         Map<String, String> known = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext();) {
@@ -145,7 +157,7 @@ class DocsMatchMetadataTest {
         }
     }
 
-    /** The text from a "## heading" line to the next "## " heading, or null. */
+    /** The text from a "== heading" line to the next "== " heading (subsections included), or null. */
     static String section(String doc, String heading) {
         StringBuilder text = null;
         for (String line : doc.split("\\R")) {
@@ -153,7 +165,7 @@ class DocsMatchMetadataTest {
                 if (line.trim().equals(heading)) {
                     text = new StringBuilder();
                 }
-            } else if (line.startsWith("## ")) {
+            } else if (line.startsWith("== ")) {
                 break;
             } else {
                 text.append(line).append('\n');
@@ -162,21 +174,12 @@ class DocsMatchMetadataTest {
         return text == null ? null : text.toString();
     }
 
-    /** The body rows of the Markdown tables in the text (header and divider rows left out), as trimmed cells. */
+    /** The body rows of the AsciiDoc tables in the text (delimiter and "| Name |" header rows left out). */
     static List<List<String>> tableRows(String text) {
-        List<String> lines = text.lines().map(String::trim).toList();
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.startsWith("|")) {
-                continue;
-            }
-            List<String> cells = cells(line);
-            boolean divider = cells.stream().allMatch(c -> DIVIDER_CELL.matcher(c).matches());
-            boolean header = i + 1 < lines.size() && lines.get(i + 1).startsWith("|")
-                    && cells(lines.get(i + 1)).stream().allMatch(c -> DIVIDER_CELL.matcher(c).matches());
-            if (!divider && !header) {
-                rows.add(cells);
+        for (String line : text.lines().map(String::trim).toList()) {
+            if (line.startsWith("|") && !line.startsWith("|===") && !line.startsWith("| Name |")) {
+                rows.add(cells(line));
             }
         }
         return rows;
@@ -213,10 +216,8 @@ class DocsMatchMetadataTest {
     }
 
     private static Path docFile() {
-        String dir = System.getProperty("docs.dir");
-        Path base = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of("..", "docs");
-        Path doc = base.resolve(DOC).toAbsolutePath().normalize();
-        assertTrue(Files.isRegularFile(doc), "no " + doc + " (set -Ddocs.dir or run from the module directory)");
+        Path doc = DOC.toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(doc), "no " + doc + " (run from the component module)");
         return doc;
     }
 }

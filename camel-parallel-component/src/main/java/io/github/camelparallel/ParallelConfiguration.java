@@ -181,6 +181,12 @@ public class ParallelConfiguration implements Cloneable {
               description = "Remember failures too (an item that failed after its retries fails again from the cache,"
                       + " with a CachedFailureException naming the original error), instead of re-running it.")
     private boolean cacheErrors;
+    @UriParam(label = "cache",
+              description = "An expression (simple language, e.g. ${header.lang}) evaluated once per batch exchange and"
+                      + " mixed into every item's cache key: set it when the task reads something besides the item (a"
+                      + " route or Processor task reading headers), so that batches that differ in it never share"
+                      + " results. Without it, a cached task must depend on the item alone.")
+    private String cacheKey;
 
     /** The options a backend factory reads, by option name; unset ones are left out. */
     Map<String, Object> backendSettings() {
@@ -573,5 +579,13 @@ public class ParallelConfiguration implements Cloneable {
 
     public void setCacheErrors(boolean cacheErrors) {
         this.cacheErrors = cacheErrors;
+    }
+
+    public String getCacheKey() {
+        return cacheKey;
+    }
+
+    public void setCacheKey(String cacheKey) {
+        this.cacheKey = cacheKey;
     }
 }

@@ -49,6 +49,12 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
  * message names the problem and ends with a cut of the line. {@code decode} does not check what only the caller knows
  * (the id of the run in flight, the number of items in it, the protocol version it accepts).
  * <p>
+ * Numbers are exact ({@link ExactTreeReader}: a {@code BigDecimal} keeps its digits and scale, a long its 64 bits,
+ * {@code -0.0} its sign); {@code NaN}, {@code Infinity} and {@code -Infinity} are written and read as bare tokens, as
+ * Python's {@code json} does (docs/worker-protocol.md, Numbers); where only {@code Object} is declared, a fraction is a
+ * {@code Double} ({@link PlainValues}). {@link #toExactTree} is the sender's check that a value arrives equal.
+ * Numbers are limited to {@value #MAX_NUMBER_LENGTH} characters.
+ * <p>
  * The line length limit is not checked here but by {@link LineReader}, before a line is ever held in memory as a whole.
  * String values are therefore not limited by Jackson's default 20 M characters: the line limit bounds them.
  * <p>

@@ -175,7 +175,8 @@ def _run_items(function, items):
             errors.append(_error(index, e, str(e)))
             continue
         try:
-            results.append(json.dumps(value, allow_nan=False, separators=(",", ":")))
+            # NaN/Infinity as bare tokens, as the parent writes and reads them (docs/worker-protocol.md, Numbers)
+            results.append(json.dumps(value, separators=(",", ":")))
         except (TypeError, ValueError) as e:
             results.append("null")
             errors.append(_error(index, e, "cannot convert the result (%s) to JSON: %s" % (type(value).__name__, e)))

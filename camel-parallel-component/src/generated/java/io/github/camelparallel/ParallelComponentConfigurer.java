@@ -40,6 +40,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "cacheDir": getOrCreateConfiguration(target).setCacheDir(property(camelContext, java.lang.String.class, value)); return true;
         case "cacheerrors":
         case "cacheErrors": getOrCreateConfiguration(target).setCacheErrors(property(camelContext, boolean.class, value)); return true;
+        case "cachekey":
+        case "cacheKey": getOrCreateConfiguration(target).setCacheKey(property(camelContext, java.lang.String.class, value)); return true;
         case "cachemaxbytes":
         case "cacheMaxBytes": getOrCreateConfiguration(target).setCacheMaxBytes(property(camelContext, long.class, value)); return true;
         case "chunksize":
@@ -127,6 +129,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "cacheDir": return java.lang.String.class;
         case "cacheerrors":
         case "cacheErrors": return boolean.class;
+        case "cachekey":
+        case "cacheKey": return java.lang.String.class;
         case "cachemaxbytes":
         case "cacheMaxBytes": return long.class;
         case "chunksize":
@@ -215,6 +219,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "cacheDir": return getOrCreateConfiguration(target).getCacheDir();
         case "cacheerrors":
         case "cacheErrors": return getOrCreateConfiguration(target).isCacheErrors();
+        case "cachekey":
+        case "cacheKey": return getOrCreateConfiguration(target).getCacheKey();
         case "cachemaxbytes":
         case "cacheMaxBytes": return getOrCreateConfiguration(target).getCacheMaxBytes();
         case "chunksize":

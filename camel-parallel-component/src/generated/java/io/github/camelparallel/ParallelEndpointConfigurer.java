@@ -31,6 +31,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "cacheDir": target.getConfiguration().setCacheDir(property(camelContext, java.lang.String.class, value)); return true;
         case "cacheerrors":
         case "cacheErrors": target.getConfiguration().setCacheErrors(property(camelContext, boolean.class, value)); return true;
+        case "cachekey":
+        case "cacheKey": target.getConfiguration().setCacheKey(property(camelContext, java.lang.String.class, value)); return true;
         case "cachemaxbytes":
         case "cacheMaxBytes": target.getConfiguration().setCacheMaxBytes(property(camelContext, long.class, value)); return true;
         case "chunksize":
@@ -115,6 +117,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "cacheDir": return java.lang.String.class;
         case "cacheerrors":
         case "cacheErrors": return boolean.class;
+        case "cachekey":
+        case "cacheKey": return java.lang.String.class;
         case "cachemaxbytes":
         case "cacheMaxBytes": return long.class;
         case "chunksize":
@@ -200,6 +204,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "cacheDir": return target.getConfiguration().getCacheDir();
         case "cacheerrors":
         case "cacheErrors": return target.getConfiguration().isCacheErrors();
+        case "cachekey":
+        case "cacheKey": return target.getConfiguration().getCacheKey();
         case "cachemaxbytes":
         case "cacheMaxBytes": return target.getConfiguration().getCacheMaxBytes();
         case "chunksize":

@@ -24,12 +24,13 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(46);
         props.add("backend");
         props.add("bridgeErrorHandler");
         props.add("cache");
         props.add("cacheDir");
         props.add("cacheErrors");
+        props.add("cacheKey");
         props.add("cacheMaxBytes");
         props.add("chunkSize");
         props.add("clientConnectTimeout");

@@ -188,6 +188,11 @@ public class ParallelConfiguration implements Cloneable {
               description = "Remember failures too, so that an item that failed after its retries fails again"
                       + " from the cache with a CachedFailureException instead of running again.")
     private boolean cacheErrors;
+    @UriParam(label = "cache",
+              description = "An expression (simple language, e.g. ${header.lang}) evaluated once per batch and mixed into"
+                      + " every item's cache key, for a task that reads more than its item (a route or Processor"
+                      + " task reading headers).")
+    private String cacheKey;
 
     /** The options a backend factory reads, by option name; unset ones are left out. */
     Map<String, Object> backendSettings() {
@@ -589,5 +594,13 @@ public class ParallelConfiguration implements Cloneable {
 
     public void setCacheErrors(boolean cacheErrors) {
         this.cacheErrors = cacheErrors;
+    }
+
+    public String getCacheKey() {
+        return cacheKey;
+    }
+
+    public void setCacheKey(String cacheKey) {
+        this.cacheKey = cacheKey;
     }
 }

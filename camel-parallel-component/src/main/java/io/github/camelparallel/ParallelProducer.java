@@ -21,6 +21,7 @@ import io.github.camelparallel.management.PoolManagement;
 import io.github.camelparallel.spi.ParallelBackend;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -50,6 +51,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
     private final Set<Dispatcher> running = ConcurrentHashMap.newKeySet();
     private PoolManagement management;
     private TaskResultCache cache; // null when cache is off
+    private Expression cacheKey; // the cacheKey option, null when unset
 
     public ParallelProducer(ParallelEndpoint endpoint) {
         super(endpoint);
@@ -68,6 +70,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
         Object taskBean = TaskResolver.taskBean(endpoint);
         task = TaskResolver.resolve(endpoint, taskBean);
         cache = ResultCacheResolver.resolve(endpoint, taskBean == null ? null : taskBean.getClass());
+        cacheKey = ResultCacheResolver.cacheKey(endpoint, cache);
         if (endpoint.getConfiguration().getTask() != null) {
             endpoint.getComponent().registerTaskProducer(endpoint.getName());
             registeredTask = true;
@@ -109,7 +112,14 @@ public class ParallelProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Dispatcher dispatcher;
-        TaskResultCache.Batch batchCache = cache == null ? null : cache.forBatch();
+        TaskResultCache.Batch batchCache;
+        try {
+            batchCache = cache == null ? null : cache.forBatch(ResultCacheResolver.batchKey(cacheKey, exchange, getEndpoint()));
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
         try {
             Object body = fileOf(exchange);
             Charset charset = charsetOf(exchange);

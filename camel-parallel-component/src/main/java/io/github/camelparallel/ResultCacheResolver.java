@@ -13,6 +13,8 @@ import io.github.camelparallel.cache.TaskResultCache;
 import io.github.camelparallel.cache.TaskResultCache.CachedTask;
 import io.github.camelparallel.cache.TaskVersion;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 
 /**
  * Turns the endpoint's {@code cache}, {@code cacheDir}, {@code taskVersion}, {@code cacheMaxBytes} and
@@ -43,6 +45,34 @@ final class ResultCacheResolver {
                 : new DiskResultCache(Paths.get(config.getCacheDir() != null ? config.getCacheDir() : DEFAULT_DIR)
                         .resolve(task.folderName()), config.getCacheMaxBytes(), pool);
         return new TaskResultCache(pool, task, store, config.isCacheErrors());
+    }
+
+    /** The endpoint's {@code cacheKey} expression (simple language), null when unset; it needs a cache. */
+    static Expression cacheKey(ParallelEndpoint endpoint, TaskResultCache cache) {
+        String text = endpoint.getConfiguration().getCacheKey();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (cache == null) {
+            throw new IllegalArgumentException("Option cacheKey of parallel:" + endpoint.getName() + " needs cache=true"
+                    + " (or cache=#store): without a cache there is no key to mix it into");
+        }
+        Expression expression = endpoint.getCamelContext().resolveLanguage("simple").createExpression(text);
+        expression.init(endpoint.getCamelContext());
+        return expression;
+    }
+
+    /** The value of the {@code cacheKey} expression for one batch exchange; null without one. */
+    static String batchKey(Expression cacheKey, Exchange batch, ParallelEndpoint endpoint) {
+        if (cacheKey == null) {
+            return null;
+        }
+        try {
+            return String.valueOf(cacheKey.evaluate(batch, String.class));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Option cacheKey of parallel:" + endpoint.getName() + ": cannot evaluate "
+                    + endpoint.getConfiguration().getCacheKey() + " for the batch: " + e.getMessage(), e);
+        }
     }
 
     private static boolean isOn(Object option, String pool) {

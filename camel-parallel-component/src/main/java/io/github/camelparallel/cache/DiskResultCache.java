@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.camelparallel.backend.OwnFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +49,8 @@ public final class DiskResultCache implements ResultCache {
     private final ReentrantLock evicting = new ReentrantLock(); // one eviction pass at a time
 
     /**
-     * @param dir      the task's folder (created, with its parents, owner-only (0700) where the file system allows)
+     * @param dir      the task's folder (created, with its parents, owner-only (0700) where the file system allows; an
+     *                 existing one, and its parent, must be this user's and writable by nobody else)
      * @param maxBytes the bound on the entries' total size, > 0
      * @param poolName for log lines
      */
@@ -61,11 +62,16 @@ public final class DiskResultCache implements ResultCache {
         this.dir = dir;
         this.maxBytes = maxBytes;
         this.poolName = poolName;
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            // results may be private: folders this store creates are the user's alone (existing ones are left as is)
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(dir);
+        // results may be private and entries are trusted: folders this store creates are the user's alone, and an
+        // existing one (the task's folder and cacheDir above it) must be this user's and writable by nobody else
+        try {
+            OwnFolders.ensure(dir, OwnFolders.Strictness.OWNER_WRITES);
+            if (dir.getParent() != null) {
+                OwnFolders.check(dir.getParent(), OwnFolders.Strictness.OWNER_WRITES);
+            }
+        } catch (IOException e) {
+            throw new IOException("Option cacheDir of parallel:" + poolName + ": the result cache refuses a folder"
+                    + " others could plant entries in: " + e.getMessage(), e);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelparallel.dispatch.ItemCache;
 import io.github.camelparallel.dispatch.ItemCache.Lookup;
 import org.slf4j.Logger;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class TaskResultCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskResultCache.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String poolName;
     private final ResultCache store;
@@ -43,7 +41,7 @@ public final class TaskResultCache {
         this.keys = new CacheKeys(task.identity(), task.version());
         ClassLoader loader = task.taskClass() != null && task.taskClass().getClassLoader() != null
                 ? task.taskClass().getClassLoader() : Thread.currentThread().getContextClassLoader();
-        this.codec = new CacheEntryCodec(MAPPER, task.resultType(), loader,
+        this.codec = new CacheEntryCodec(task.resultType(), loader,
                 task.taskClass() == null ? null : TaskVersion.CodeRoot.of(task.taskClass()));
         this.cacheErrors = cacheErrors;
         LOG.info("[{}] result cache on: task {} version {}, store {}", poolName, task.identity(), task.version(),
@@ -75,7 +73,15 @@ public final class TaskResultCache {
 
     /** A view for one batch, counting that batch's hits and misses. */
     public Batch forBatch() {
-        return new Batch();
+        return forBatch(null);
+    }
+
+    /**
+     * A view for one batch whose {@code cacheKey} expression gave {@code batchKey} (null without one): it is mixed into
+     * every item's key, so batches that differ in it (a header the task reads) never share entries.
+     */
+    public Batch forBatch(String batchKey) {
+        return new Batch(batchKey);
     }
 
     /** One batch's use of the cache. Thread-safe. */
@@ -83,6 +89,11 @@ public final class TaskResultCache {
 
         private final AtomicLong hits = new AtomicLong();
         private final AtomicLong misses = new AtomicLong();
+        private final String batchKey;
+
+        private Batch(String batchKey) {
+            this.batchKey = batchKey;
+        }
 
         public long hits() {
             return hits.get();
@@ -94,14 +105,14 @@ public final class TaskResultCache {
 
         @Override
         public Lookup lookup(Object item, int index) {
-            Lookup found = find(item, index);
+            Lookup found = find(item, index, batchKey);
             (found.hit() ? hits : misses).incrementAndGet();
             return found;
         }
 
         @Override
         public void store(Object item, int index, Object result) {
-            String key = keyOrNull(item, index);
+            String key = keyOrNull(item, index, batchKey);
             if (key == null) {
                 return;
             }
@@ -114,6 +125,9 @@ public final class TaskResultCache {
                     return;
                 }
                 store.put(key, entry);
+            } catch (IllegalArgumentException e) {
+                warnOnce("inexact:" + result.getClass().getName(), "results like item {}'s are not cached, they would not"
+                        + " read back equal: {}", index, e.getMessage());
             } catch (Exception e) {
                 warnOnce("store:" + e.getClass().getName(), "cannot store the result of item {} in the cache: {}",
                         index, e.toString());
@@ -122,7 +136,7 @@ public final class TaskResultCache {
 
         @Override
         public void storeFailure(Object item, int index, Throwable failure) {
-            String key = cacheErrors ? keyOrNull(item, index) : null;
+            String key = cacheErrors ? keyOrNull(item, index, batchKey) : null;
             if (key == null) {
                 return;
             }
@@ -140,8 +154,8 @@ public final class TaskResultCache {
         }
     }
 
-    private Lookup find(Object item, int index) {
-        String key = keyOrNull(item, index);
+    private Lookup find(Object item, int index, String batchKey) {
+        String key = keyOrNull(item, index, batchKey);
         if (key == null) {
             return Lookup.MISS;
         }
@@ -166,9 +180,9 @@ public final class TaskResultCache {
         }
     }
 
-    private String keyOrNull(Object item, int index) {
+    private String keyOrNull(Object item, int index, String batchKey) {
         try {
-            return keys.keyOf(item);
+            return keys.keyOf(item, batchKey);
         } catch (Exception e) {
             String type = item == null ? "null" : item.getClass().getName();
             warnOnce("item:" + type, "items of class {} are not cached: they have no JSON form to key them by (item {}:"

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -15,6 +20,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -40,6 +49,12 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
  * message names the problem and ends with a cut of the line. {@code decode} does not check what only the caller knows
  * (the id of the run in flight, the number of items in it, the protocol version it accepts).
  * <p>
+ * Numbers are exact ({@link ExactTreeReader}: a {@code BigDecimal} keeps its digits and scale, a long its 64 bits,
+ * {@code -0.0} its sign); {@code NaN}, {@code Infinity} and {@code -Infinity} are written and read as bare tokens, as
+ * Python's {@code json} does (docs/worker-protocol.md, Numbers); where only {@code Object} is declared, a fraction is a
+ * {@code Double} ({@link PlainValues}). {@link #toExactTree} is the sender's check that a value arrives equal.
+ * Numbers are limited to {@value #MAX_NUMBER_LENGTH} characters.
+ * <p>
  * The line length limit is not checked here but by {@link LineReader}, before a line is ever held in memory as a whole.
  * String values are therefore not limited by Jackson's default 20 M characters: the line limit bounds them.
  * <p>
@@ -56,12 +71,25 @@ public final class FrameCodec {
 
     private static final ObjectMapper MAPPER = newMapper();
 
+    /** The longest number (in characters) a line may hold; Jackson's default is 1,000. */
+    public static final int MAX_NUMBER_LENGTH = 100_000;
+
     private static ObjectMapper newMapper() {
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build());
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        return mapper;
+        JsonFactory factory = JsonFactory.builder()
+                // NaN, Infinity, -Infinity as bare tokens, both ways (as Python's json module writes and reads them):
+                // a Java NaN never becomes the string "NaN"
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
+                        .maxNumberLength(MAX_NUMBER_LENGTH).build())
+                .build();
+        return JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // a BigDecimal's tree keeps its scale: 1.50 stays 1.50
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .addModule(new SimpleModule("camel-parallel-plain-values").addDeserializer(Object.class, new PlainValues()))
+                .build();
     }
 
     /** Encodes a frame as one line of JSON, without the newline. */
@@ -179,7 +207,7 @@ public final class FrameCodec {
     public Frame decode(String line) throws ProtocolException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(line);
+            root = readTree(line);
         } catch (JsonProcessingException e) {
             throw problem("not JSON (" + e.getOriginalMessage() + ")", line);
         }
@@ -334,6 +362,60 @@ public final class FrameCodec {
 
     // ---- items and results: the same Jackson configuration on both sides of the pipe ----
 
+    /**
+     * One JSON text as a tree, numbers exact ({@link ExactTreeReader}); null for an empty text.
+     *
+     * @throws JsonProcessingException when the text is not one JSON value (trailing tokens included)
+     */
+    public JsonNode readTree(String json) throws JsonProcessingException {
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            return readAll(p);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read a String: " + e.getMessage(), e); // no I/O on a String
+        }
+    }
+
+    /** {@link #readTree(String)} for UTF-8 bytes. */
+    public JsonNode readTree(byte[] json, int offset, int length) throws JsonProcessingException {
+        try (JsonParser p = MAPPER.getFactory().createParser(json, offset, length)) {
+            return readAll(p);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read bytes: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode readAll(JsonParser p) throws IOException {
+        JsonNode tree = ExactTreeReader.read(p);
+        if (tree != null && p.nextToken() != null) {
+            throw new JsonParseException(p, "trailing token (" + p.currentToken() + ") after the JSON value");
+        }
+        return tree;
+    }
+
+    /** A tree as compact JSON in UTF-8, written as every line is (non-finite numbers as bare tokens). */
+    public byte[] writeBytes(JsonNode tree) {
+        try {
+            return MAPPER.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree: " + e.getMessage(), e); // a tree always writes
+        }
+    }
+
+    /**
+     * A value as a tree that the receiving side, converting it to {@code declared}, turns back into an equal value
+     * ({@link ExactValues}); a value that would arrive different (a {@code BigDecimal} where only {@code Object} is
+     * declared, a {@code Long} inside a {@code List<Object>}) is refused.
+     *
+     * @throws IllegalArgumentException naming the value and what it would become, or when Jackson cannot write it
+     */
+    public JsonNode toExactTree(Object value, JavaType declared) {
+        return ExactValues.toExactTree(this, value, declared);
+    }
+
     /** The type factory of the shared mapper, to describe the Java type items are converted to. */
     public TypeFactory typeFactory() {
         return MAPPER.getTypeFactory();
@@ -401,8 +483,8 @@ public final class FrameCodec {
             return (long) tree.intValue();
         } else if (tree.isTextual() && (any || raw == String.class)) {
             return tree.textValue();
-        } else if (tree.isDouble() && (any || raw == Double.class)) {
-            return tree.doubleValue();
+        } else if ((tree.isDouble() || tree.isBigDecimal()) && (any || raw == Double.class)) {
+            return tree.doubleValue(); // PlainValues: every fraction is a Double where nothing declares the type
         } else if (tree.isBoolean() && (any || raw == Boolean.class)) {
             return tree.booleanValue();
         }

@@ -30,6 +30,7 @@ public final class RunExecutor {
 
     private final Function<Object, Object> task;
     private final JavaType inputType;
+    private final JavaType resultType; // what the parent converts results to: a result must arrive equal to it
     private final boolean rethrowFatal;
 
     /** A worker process's executor: fatal VM errors are rethrown. */
@@ -41,6 +42,9 @@ public final class RunExecutor {
     private RunExecutor(Function<?, ?> task, JavaType inputType, boolean rethrowFatal) {
         this.task = (Function<Object, Object>) Objects.requireNonNull(task, "task");
         this.inputType = Objects.requireNonNull(inputType, "inputType");
+        JavaType[] declared = CODEC.typeFactory().findTypeParameters(task.getClass(), Function.class);
+        this.resultType = declared.length == 2 && declared[1] != null ? declared[1]
+                : CODEC.typeFactory().constructType(Object.class); // as FunctionTaskClass.resultType on the parent side
         this.rethrowFatal = rethrowFatal;
     }
 
@@ -85,11 +89,12 @@ public final class RunExecutor {
                 continue;
             }
             try {
-                results.add(CODEC.toTree(output));
+                results.add(CODEC.toExactTree(output, resultType));
             } catch (IllegalArgumentException e) {
                 results.add(NullNode.getInstance());
                 errors.add(error(i, e, "cannot convert the result (" + output.getClass().getName() + ") to JSON: "
                         + jacksonMessage(e)));
+                // (toExactTree also refuses a result that would arrive as a different value: see ExactValues)
             }
         }
         return new Frame.Result(run.id(), results, errors);

@@ -4,7 +4,6 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelparallel.backend.FunctionTaskClass;
 import io.github.camelparallel.dispatch.ItemCache.Lookup;
 import org.junit.jupiter.api.Test;
@@ -29,11 +28,9 @@ class CacheEntryCodecTest {
     public record Point(int x, String label) {
     }
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
     private CacheEntryCodec codecFor(Class<?> task) {
         Type declared = FunctionTaskClass.resultType(task);
-        return new CacheEntryCodec(mapper, declared, task.getClassLoader(), TaskVersion.CodeRoot.of(task));
+        return new CacheEntryCodec(declared, task.getClassLoader(), TaskVersion.CodeRoot.of(task));
     }
 
     @Test
@@ -64,7 +61,7 @@ class CacheEntryCodecTest {
         byte[] payload = forged.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(payload);
-        byte[] entry = java.nio.ByteBuffer.allocate(8 + payload.length).put("CPR1".getBytes())
+        byte[] entry = java.nio.ByteBuffer.allocate(8 + payload.length).put(java.util.Arrays.copyOf(good, 4))
                 .putInt((int) crc.getValue()).put(payload).array();
         assertNull(codec.decode("k", entry), "a well-formed entry naming a class outside the set is refused");
     }

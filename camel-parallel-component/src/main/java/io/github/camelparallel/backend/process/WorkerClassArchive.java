@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.LineReader;
 import io.github.camelparallel.protocol.LineWriter;
 import io.github.camelparallel.worker.WorkerMain;
+import io.github.camelparallel.backend.OwnFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -216,26 +215,7 @@ final class WorkerClassArchive {
     }
 
     private static Path privateDirectory(Path directory) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            if (!Files.isDirectory(directory)) {
-                Files.createDirectories(directory.getParent() == null ? directory : directory.getParent());
-                try {
-                    Files.createDirectory(directory,
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
-                    // made by a concurrent pool: checked below
-                }
-            }
-            String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(directory));
-            String owner = Files.getOwner(directory).getName();
-            if (!permissions.endsWith("------") || !owner.equals(System.getProperty("user.name"))) {
-                throw new IOException(directory + " is not private to this user (owner " + owner + ", " + permissions
-                        + ")");
-            }
-        } else {
-            Files.createDirectories(directory);
-        }
-        return directory;
+        return OwnFolders.ensure(directory, OwnFolders.Strictness.PRIVATE); // the check the result cache shares
     }
 
     private static void update(MessageDigest digest, String... parts) {

@@ -83,8 +83,11 @@ public class ParallelProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        // a stream still running is cut short and says so (its consumer's next hasNext() throws): it must never look
+        // like a finished one; a stream whose batch had finished may still be read to its end
         for (ResultIterator stream : openStreams) {
-            stream.close();
+            stream.stopByProducer("is shutting down: the streamed batch did not finish before its route stopped");
+            openStreams.remove(stream);
         }
         // Camel's graceful shutdown waited for in-flight exchanges up to its timeout; what is still running now fails
         // by index, so no exchange waits forever and no item is dropped silently

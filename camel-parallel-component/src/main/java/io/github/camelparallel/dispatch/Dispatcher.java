@@ -93,6 +93,7 @@ public final class Dispatcher implements ChunkListener {
     private long busyNanos;
     private ScheduledFuture<?> batchTimer;
     private BatchFailure failure;
+    private String stoppedBy;
     private BatchOutcome outcome;
     private Consumer<BatchOutcome> onDone;
 
@@ -308,12 +309,40 @@ public final class Dispatcher implements ChunkListener {
     /**
      * Ends a running batch from outside (its pool is shutting down): every item without an outcome fails by index with
      * a {@link java.util.concurrent.RejectedExecutionException} carrying {@code reason}, running chunks are interrupted.
+     *
+     * @return true when the batch was still running (it is now ended, and {@link #stoppedBy()} says why); false when it
+     *         had ended before
      */
-    public void abort(String reason) {
-        if (abortFromOutside(new RejectedExecutionException("parallel:" + options.poolName() + " " + reason), reason,
-                true)) {
+    public boolean abort(String reason) {
+        boolean finished = false;
+        lock.lock();
+        try {
+            if (state == State.RUNNING) {
+                stoppedBy = reason;
+                finished = abortLocked(new RejectedExecutionException("parallel:" + options.poolName() + " " + reason),
+                        reason, true);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (finished) {
             complete();
         }
+        return finished;
+    }
+
+    /** Why the batch was ended from outside ({@link #abort}), or null when it was not. */
+    String stoppedBy() {
+        lock.lock();
+        try {
+            return stoppedBy;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    String poolName() {
+        return options.poolName();
     }
 
     /** Counts for a stream's consumer: {pulled, settled, failed, retries, delivered}. */

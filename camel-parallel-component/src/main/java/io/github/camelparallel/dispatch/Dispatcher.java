@@ -23,6 +23,7 @@ import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
 import io.github.camelparallel.spi.ItemTask;
 import io.github.camelparallel.spi.ParallelBackend;
+import io.github.camelparallel.spi.UnreportedResults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -780,6 +781,7 @@ public final class Dispatcher implements ChunkListener {
      */
     private boolean abortLocked(Exception cause, String reason, boolean failWhole) {
         inputEnded = true;
+        inFlight.forEach(this::settleUnreportedLocked); // finished but not yet reported: finished all the same
         int known = stream == null ? listSize : pulled; // a list's items not yet dispatched fail too, by index
         int firstUnfinished = results.nextUnsettled(0, known);
         int unfinished = 0;
@@ -801,6 +803,25 @@ public final class Dispatcher implements ChunkListener {
         }
         inFlight.forEach(Chunk::interrupt);
         return finishLocked(true);
+    }
+
+    /**
+     * Settles the results a chunk's runner has finished and not reported yet ({@link UnreportedResults}, published by
+     * backends that report in runs), so an item that finished is never failed as unfinished when the batch ends early.
+     */
+    private void settleUnreportedLocked(Chunk chunk) {
+        UnreportedResults run = chunk.unreported();
+        if (run == null) {
+            return;
+        }
+        BitSet reported = chunk.reported();
+        for (int i = 0, count = run.count(); i < count; i++) {
+            int offset = run.fromOffset() + i;
+            if (!reported.get(offset)) {
+                reported.set(offset);
+                results.success(chunk.indexOf(offset), run.value(i));
+            }
+        }
     }
 
     /** Interrupts the chunks that still have items to run; a chunk that reported every item is only cancelled. */

@@ -39,7 +39,9 @@ public class ParallelConfiguration implements Cloneable {
     private String backend = "thread";
     @UriParam(label = "common", defaultValue = "-1",
               description = "How many items run at once. Positive: that many; -1: all available processors; -2: all but"
-                      + " one (joblib's n_jobs: processors plus 1 plus n). 0, or a result below 1, is an error.")
+                      + " one (joblib's n_jobs: processors plus 1 plus n). 0, or a result below 1, is an error. At most"
+                      + " 32767 on thread and hazelcast, 4096 on process (more fails at start); any value on virtual,"
+                      + " where 2147483647 means no bound.")
     private int poolSize = -1;
     @UriParam(label = "producer", defaultValue = "0",
               description = "Items per task; 0 sizes chunks automatically from measured task durations.")
@@ -261,6 +263,26 @@ public class ParallelConfiguration implements Cloneable {
                     + " number, or -1 (all processors), -2 (all but one), ...");
         }
         return resolved;
+    }
+
+    /** The largest poolSize of each backend; a backend not named here (virtual) takes any positive value. */
+    static final Map<String, Integer> MAX_POOL_SIZE = Map.of("thread", 32_767, "process", 4_096, "hazelcast", 32_767);
+
+    /**
+     * Fails at start when {@code poolSize} is beyond what the backend can hold, naming the option and the bound:
+     * a platform thread, a worker process or a member thread each is a real resource. On virtual threads any value is
+     * taken, and Integer.MAX_VALUE means "no bound" (every sum over it saturates).
+     */
+    static int checkPoolSizeBound(String backend, int poolSize, String poolName) {
+        Integer max = MAX_POOL_SIZE.get(backend);
+        if (max != null && poolSize > max) {
+            throw new IllegalArgumentException("Option poolSize of parallel:" + poolName + " is " + poolSize
+                    + ", beyond the bound of backend=" + backend + " (" + max + ("process".equals(backend)
+                            ? " worker processes" : " threads") + "). Use at most " + max
+                    + (backend.equals("thread") ? ", or backend=virtual, where any poolSize is taken and"
+                            + " 2147483647 means no bound." : "."));
+        }
+        return poolSize;
     }
 
     public boolean isProgress() {

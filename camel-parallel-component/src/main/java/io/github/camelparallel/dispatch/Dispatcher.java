@@ -122,7 +122,8 @@ public final class Dispatcher implements ChunkListener {
         this.handoff = handoff;
         this.source = source;
         int parallelism = backend.capabilities().parallelism();
-        int window = options.maxInFlight() > 0 ? options.maxInFlight() : 2 * parallelism;
+        // saturating: a huge poolSize (virtual threads, "no bound") must not overflow into a negative window
+        int window = options.maxInFlight() > 0 ? options.maxInFlight() : (int) Math.min(Integer.MAX_VALUE, 2L * parallelism);
         int cap = backend.capabilities().maxInFlight();
         this.maxInFlight = cap > 0 ? Math.min(window, cap) : window;
         this.chunker = options.chunkSize() > 0
@@ -685,7 +686,7 @@ public final class Dispatcher implements ChunkListener {
         }
         String batch = stream == null ? "a batch of " + listSize : "a streamed batch";
         failure = new BatchFailure(index, "Item " + index + " of " + batch + " on parallel:" + options.poolName()
-                + " failed (attempt " + attempt + " of " + (options.maxRetries() + 1) + "): " + error, error);
+                + " failed (attempt " + attempt + " of " + (options.maxRetries() + 1L) + "): " + error, error);
         if (stream == null || !options.ordered()) {
             finishLocked(false);
             return;

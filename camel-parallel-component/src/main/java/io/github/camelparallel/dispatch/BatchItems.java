@@ -65,6 +65,11 @@ public final class BatchItems {
         }
     }
 
+    /** Whether the body is held in memory already (a Collection or an array): reading it cannot block. */
+    public static boolean isInMemory(Object body) {
+        return body instanceof Collection<?> || (body != null && body.getClass().isArray());
+    }
+
     /** The whole batch as a list; text inputs are read as UTF-8. */
     public static List<Object> toList(Object body, String poolName) {
         return toList(body, poolName, java.nio.charset.StandardCharsets.UTF_8);

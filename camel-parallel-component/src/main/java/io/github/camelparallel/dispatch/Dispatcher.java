@@ -64,6 +64,9 @@ public final class Dispatcher implements ChunkListener {
 
     private enum State { CREATED, RUNNING, DONE }
 
+    /** True on a hand-off thread while it pumps for a batch that reads off the caller ({@code readsOffCaller}). */
+    private static final ThreadLocal<Boolean> READING_OFF_CALLER = ThreadLocal.withInitial(() -> false);
+
     private final DispatchOptions options;
     private final ParallelBackend backend;
     private final ItemTask task;
@@ -76,6 +79,11 @@ public final class Dispatcher implements ChunkListener {
     private final StreamResults stream; // the same object as results when streaming, else null
     private final int listSize; // the whole batch's size when it is a list, else -1
     private final ItemCache cache; // null when results are not cached
+    /**
+     * A lazy input under a batch timeout is read on a hand-off thread, never on the caller's or the consumer's: a read
+     * that blocks (and ignores interrupts) must not keep them past the timeout.
+     */
+    private final boolean readsOffCaller;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -93,6 +101,7 @@ public final class Dispatcher implements ChunkListener {
     private long startNanos;
     private long busyNanos;
     private ScheduledFuture<?> batchTimer;
+    private boolean pumpHandedOff; // a pump is queued on the hand-off executor (readsOffCaller)
     private BatchFailure failure;
     private String stoppedBy;
     private BatchOutcome outcome;
@@ -140,6 +149,7 @@ public final class Dispatcher implements ChunkListener {
         }
         this.listSize = stream == null ? source.remaining() : -1;
         this.inputEnded = source.ended();
+        this.readsOffCaller = options.batchTimeoutMillis() > 0 && source.remaining() == Integer.MAX_VALUE;
     }
 
     /** Starts the batch; {@code onDone} (may be null) is called once, from whichever thread settles it. */
@@ -372,6 +382,46 @@ public final class Dispatcher implements ChunkListener {
      * another submitting leaves, and the submitter re-checks under the lock before it stops, so no refill is lost.
      */
     private void pump() {
+        if (readsOffCaller && !READING_OFF_CALLER.get()) {
+            lock.lock();
+            try {
+                if (pumpHandedOff || state == State.DONE) {
+                    return; // the queued pump re-checks everything when it runs
+                }
+                pumpHandedOff = true;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                handoff.execute(() -> {
+                    lock.lock();
+                    try {
+                        pumpHandedOff = false;
+                    } finally {
+                        lock.unlock();
+                    }
+                    READING_OFF_CALLER.set(true);
+                    try {
+                        pumpHere();
+                    } finally {
+                        READING_OFF_CALLER.remove();
+                    }
+                });
+                return;
+            } catch (RejectedExecutionException e) {
+                lock.lock();
+                try {
+                    pumpHandedOff = false;
+                } finally {
+                    lock.unlock();
+                }
+                // stopping: read here
+            }
+        }
+        pumpHere();
+    }
+
+    private void pumpHere() {
         lock.lock();
         try {
             if (submitting) {
@@ -781,6 +831,8 @@ public final class Dispatcher implements ChunkListener {
      * running chunks are interrupted, nothing more is read. Returns true (the caller completes outside the lock).
      */
     private boolean abortLocked(Exception cause, String reason, boolean failWhole) {
+        // a stream whose input was not read to its end is cut short: it fails under every onError, never ends quietly
+        boolean inputCut = stream != null && !inputEnded;
         inputEnded = true;
         inFlight.forEach(this::settleUnreportedLocked); // finished but not yet reported: finished all the same
         int known = stream == null ? listSize : pulled; // a list's items not yet dispatched fail too, by index
@@ -795,7 +847,7 @@ public final class Dispatcher implements ChunkListener {
         String batch = stream == null ? "Batch of " + listSize : "Streamed batch (" + pulled + " items read)";
         LOG.warn("[{}] {} ended early, {} items did not finish: {}", options.poolName(), batch.toLowerCase(), unfinished,
                 reason);
-        if (failWhole && failure == null) {
+        if ((failWhole || inputCut) && failure == null) {
             int index = Math.min(firstUnfinished, known);
             failure = new BatchFailure(index, batch + " on parallel:" + options.poolName() + " ended early: " + reason
                     + "; " + unfinished + " items did not finish"

@@ -49,8 +49,15 @@ public class ParallelComponent extends HealthCheckComponent {
             throw new IllegalArgumentException("parallel: needs a pool name, e.g. parallel:cube, in " + uri);
         }
         DurationOptions.check(remaining, parameters, getCamelContext().getTypeConverter());
-        Set<String> explicitPoolOptions = new HashSet<>(parameters.keySet());
-        explicitPoolOptions.retainAll(ParallelConfiguration.POOL_OPTIONS);
+        // Camel binds option names in any case (poolsize=2 sets poolSize): compare them by their canonical names
+        Set<String> explicitPoolOptions = new HashSet<>();
+        for (String key : parameters.keySet()) {
+            for (String option : ParallelConfiguration.POOL_OPTIONS) {
+                if (option.equalsIgnoreCase(key)) {
+                    explicitPoolOptions.add(option);
+                }
+            }
+        }
         ParallelEndpoint endpoint = new ParallelEndpoint(uri, this, remaining, configuration.copy(), explicitPoolOptions);
         setProperties(endpoint, parameters);
         return endpoint;

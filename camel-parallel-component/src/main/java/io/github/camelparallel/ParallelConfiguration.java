@@ -40,7 +40,8 @@ public class ParallelConfiguration implements Cloneable {
     private String backend = "thread";
     @UriParam(label = "common", defaultValue = "-1",
               description = "How many items run at once: n, or as joblib's n_jobs -1 for every processor and -2"
-                      + " for all but one (0, or a value leaving fewer than 1, is an error).")
+                      + " for all but one (at most 32767 on thread and hazelcast, 4096 on process; on virtual,"
+                      + " 2147483647 means no bound).")
     private int poolSize = -1;
     @UriParam(label = "producer", defaultValue = "0",
               description = "Items per chunk, the unit handed to one thread or worker; 0 sizes chunks"
@@ -274,6 +275,26 @@ public class ParallelConfiguration implements Cloneable {
                     + " number, or -1 (all processors), -2 (all but one), ...");
         }
         return resolved;
+    }
+
+    /** The largest poolSize of each backend; a backend not named here (virtual) takes any positive value. */
+    static final Map<String, Integer> MAX_POOL_SIZE = Map.of("thread", 32_767, "process", 4_096, "hazelcast", 32_767);
+
+    /**
+     * Fails at start when {@code poolSize} is beyond what the backend can hold, naming the option and the bound:
+     * a platform thread, a worker process or a member thread each is a real resource. On virtual threads any value is
+     * taken, and Integer.MAX_VALUE means "no bound" (every sum over it saturates).
+     */
+    static int checkPoolSizeBound(String backend, int poolSize, String poolName) {
+        Integer max = MAX_POOL_SIZE.get(backend);
+        if (max != null && poolSize > max) {
+            throw new IllegalArgumentException("Option poolSize of parallel:" + poolName + " is " + poolSize
+                    + ", beyond the bound of backend=" + backend + " (" + max + ("process".equals(backend)
+                            ? " worker processes" : " threads") + "). Use at most " + max
+                    + (backend.equals("thread") ? ", or backend=virtual, where any poolSize is taken and"
+                            + " 2147483647 means no bound." : "."));
+        }
+        return poolSize;
     }
 
     public boolean isProgress() {

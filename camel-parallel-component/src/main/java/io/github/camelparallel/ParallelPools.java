@@ -121,8 +121,9 @@ final class ParallelPools {
         ParallelConfiguration config = endpoint.getConfiguration();
         Map<String, Object> values = new HashMap<>(settings);
         values.put("backend", config.getBackend());
-        values.put("poolSize", ParallelConfiguration.resolvePoolSize(config.getPoolSize(),
-                Runtime.getRuntime().availableProcessors(), endpoint.getName()));
+        int poolSize = ParallelConfiguration.resolvePoolSize(config.getPoolSize(),
+                Runtime.getRuntime().availableProcessors(), endpoint.getName());
+        values.put("poolSize", ParallelConfiguration.checkPoolSizeBound(config.getBackend(), poolSize, endpoint.getName()));
         return values;
     }
 }

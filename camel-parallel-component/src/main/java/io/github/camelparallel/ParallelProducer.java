@@ -86,8 +86,11 @@ public class ParallelProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        // a stream still running is cut short and says so (its consumer's next hasNext() throws): it must never look
+        // like a finished one; a stream whose batch had finished may still be read to its end
         for (ResultIterator stream : openStreams) {
-            stream.close();
+            stream.stopByProducer("is shutting down: the streamed batch did not finish before its route stopped");
+            openStreams.remove(stream);
         }
         // Camel's graceful shutdown waited for in-flight exchanges up to its timeout; what is still running now fails
         // by index, so no exchange waits forever and no item is dropped silently
@@ -111,7 +114,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        Dispatcher dispatcher;
+        BatchSource source;
         TaskResultCache.Batch batchCache;
         try {
             batchCache = cache == null ? null : cache.forBatch(ResultCacheResolver.batchKey(cacheKey, exchange, getEndpoint()));
@@ -124,30 +127,65 @@ public class ParallelProducer extends DefaultAsyncProducer {
             Object body = fileOf(exchange);
             Charset charset = charsetOf(exchange);
             String name = getEndpoint().getName();
-            BatchSource source = options.streaming() ? BatchItems.lazy(body, name, charset)
-                    : BatchSource.of(BatchItems.toList(body, name, charset));
-            ParallelComponent component = getEndpoint().getComponent();
-            dispatcher = new Dispatcher(options, backend, task.forBatch(exchange), component.getScheduler(),
-                    component.getHandoff(), source, batchCache);
+            if (options.streaming()) {
+                source = BatchItems.lazy(body, name, charset);
+            } else if (options.batchTimeoutMillis() > 0 && !BatchItems.isInMemory(body)
+                    && !(ChunkThreads.insideChunk() && backend.capabilities().runsInCaller())) {
+                // the timeout bounds reading the input too: read it off this thread (an input may block)
+                ParallelComponent component = getEndpoint().getComponent();
+                TimedInputRead.read(name, BatchItems.lazy(body, name, charset), options.batchTimeoutMillis(),
+                        component.getHandoff(), component.getScheduler(), (items, leftOrError) -> {
+                            if (items == null) {
+                                exchange.setException((Throwable) leftOrError);
+                                callback.done(false);
+                            } else {
+                                run(exchange, callback, BatchSource.of(items),
+                                        withBatchTimeout(options, (Long) leftOrError), batchCache, false);
+                            }
+                        });
+                return false;
+            } else {
+                source = BatchSource.of(BatchItems.toList(body, name, charset));
+            }
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
+            return true;
+        }
+        return run(exchange, callback, source, options, batchCache, true);
+    }
+
+    /**
+     * Runs the batch; returns whether the exchange completed already. {@code onCallerThread}: called from
+     * {@link #process} itself (completion may be synchronous), else from a hand-off thread (always asynchronous).
+     */
+    private boolean run(Exchange exchange, AsyncCallback callback, BatchSource source, DispatchOptions batchOptions,
+            TaskResultCache.Batch batchCache, boolean onCallerThread) {
+        Dispatcher dispatcher;
+        try {
+            ParallelComponent component = getEndpoint().getComponent();
+            dispatcher = new Dispatcher(batchOptions, backend, task.forBatch(exchange), component.getScheduler(),
+                    component.getHandoff(), source, batchCache);
+        } catch (Exception e) {
+            source.close();
+            exchange.setException(e);
+            callback.done(onCallerThread);
             return true;
         }
         ProgressReporter progress = getEndpoint().getConfiguration().isProgress()
                 ? ProgressReporter.start(getEndpoint().getComponent(), exchange, dispatcher,
                         getEndpoint().getConfiguration().getProgressInterval())
                 : null;
-        if (options.streaming()) {
+        if (batchOptions.streaming()) {
             stream(exchange, dispatcher, outcome -> finished(dispatcher, outcome, progress, batchCache));
-            callback.done(true);
+            callback.done(onCallerThread);
             return true;
         }
         if (ChunkThreads.insideChunk() && backend.capabilities().runsInCaller()) {
             BatchOutcome outcome = dispatcher.runHelping();
             finished(dispatcher, outcome, progress, batchCache);
             apply(exchange, outcome, batchCache);
-            callback.done(true);
+            callback.done(onCallerThread);
             return true;
         }
         running.add(dispatcher);
@@ -160,6 +198,12 @@ public class ParallelProducer extends DefaultAsyncProducer {
             }
         });
         return false;
+    }
+
+    /** The options with what is left of the batch timeout after reading the input. */
+    private static DispatchOptions withBatchTimeout(DispatchOptions o, long leftMillis) {
+        return new DispatchOptions(o.poolName(), o.chunkSize(), o.maxInFlight(), o.ordered(), o.errorPolicy(),
+                o.maxRetries(), o.retryDelayMillis(), o.taskTimeoutMillis(), leftMillis, o.streaming());
     }
 
     /** A batch ended: statistics and meters, the final progress line. */

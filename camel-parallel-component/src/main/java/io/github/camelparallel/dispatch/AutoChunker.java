@@ -38,7 +38,7 @@ public final class AutoChunker implements Chunker {
     public int nextSize(int remaining) {
         // small chunks near the end: at most a quarter of a worker's fair share of what is left, but never a chunk
         // shorter than a hundredth of the band's minimum: below that its hand-off costs more than the balance it buys
-        int fairShare = Math.max(1, remaining / (4 * parallelism));
+        int fairShare = (int) Math.max(1, remaining / (4L * parallelism)); // long: a huge parallelism overflows
         int floor = itemNanos < 0 ? 1 : (int) Math.min(Integer.MAX_VALUE, minChunkNanos / TAIL_FLOOR_DIVISOR / itemNanos);
         return Math.max(1, Math.min(Math.min(size, Math.max(fairShare, floor)), remaining));
     }

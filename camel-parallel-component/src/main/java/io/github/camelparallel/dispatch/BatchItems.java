@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +66,11 @@ public final class BatchItems {
         }
     }
 
+    /** Whether the body is held in memory already (a Collection or an array): reading it cannot block. */
+    public static boolean isInMemory(Object body) {
+        return body instanceof Collection<?> || (body != null && body.getClass().isArray());
+    }
+
     /** The whole batch as a list; text inputs are read as UTF-8. */
     public static List<Object> toList(Object body, String poolName) {
         return toList(body, poolName, java.nio.charset.StandardCharsets.UTF_8);
@@ -96,7 +102,9 @@ public final class BatchItems {
             return lines(file.toPath(), poolName, charset);
         }
         if (body instanceof InputStream in) {
-            return lines(new InputStreamReader(in, charset), "the input stream", poolName);
+            // strict, as Files.newBufferedReader is for a File: invalid bytes fail naming the line, never become U+FFFD
+            return lines(new InputStreamReader(in, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)), "the input stream", poolName);
         }
         if (body instanceof Reader reader) {
             return lines(reader, "the reader", poolName);

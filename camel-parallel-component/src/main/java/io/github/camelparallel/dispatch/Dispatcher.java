@@ -23,6 +23,7 @@ import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
 import io.github.camelparallel.spi.ItemTask;
 import io.github.camelparallel.spi.ParallelBackend;
+import io.github.camelparallel.spi.UnreportedResults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,9 @@ public final class Dispatcher implements ChunkListener {
 
     private enum State { CREATED, RUNNING, DONE }
 
+    /** True on a hand-off thread while it pumps for a batch that reads off the caller ({@code readsOffCaller}). */
+    private static final ThreadLocal<Boolean> READING_OFF_CALLER = ThreadLocal.withInitial(() -> false);
+
     private final DispatchOptions options;
     private final ParallelBackend backend;
     private final ItemTask task;
@@ -75,6 +79,11 @@ public final class Dispatcher implements ChunkListener {
     private final StreamResults stream; // the same object as results when streaming, else null
     private final int listSize; // the whole batch's size when it is a list, else -1
     private final ItemCache cache; // null when results are not cached
+    /**
+     * A lazy input under a batch timeout is read on a hand-off thread, never on the caller's or the consumer's: a read
+     * that blocks (and ignores interrupts) must not keep them past the timeout.
+     */
+    private final boolean readsOffCaller;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -92,7 +101,9 @@ public final class Dispatcher implements ChunkListener {
     private long startNanos;
     private long busyNanos;
     private ScheduledFuture<?> batchTimer;
+    private boolean pumpHandedOff; // a pump is queued on the hand-off executor (readsOffCaller)
     private BatchFailure failure;
+    private String stoppedBy;
     private BatchOutcome outcome;
     private Consumer<BatchOutcome> onDone;
 
@@ -120,7 +131,8 @@ public final class Dispatcher implements ChunkListener {
         this.handoff = handoff;
         this.source = source;
         int parallelism = backend.capabilities().parallelism();
-        int window = options.maxInFlight() > 0 ? options.maxInFlight() : 2 * parallelism;
+        // saturating: a huge poolSize (virtual threads, "no bound") must not overflow into a negative window
+        int window = options.maxInFlight() > 0 ? options.maxInFlight() : (int) Math.min(Integer.MAX_VALUE, 2L * parallelism);
         int cap = backend.capabilities().maxInFlight();
         this.maxInFlight = cap > 0 ? Math.min(window, cap) : window;
         this.chunker = options.chunkSize() > 0
@@ -137,6 +149,7 @@ public final class Dispatcher implements ChunkListener {
         }
         this.listSize = stream == null ? source.remaining() : -1;
         this.inputEnded = source.ended();
+        this.readsOffCaller = options.batchTimeoutMillis() > 0 && source.remaining() == Integer.MAX_VALUE;
     }
 
     /** Starts the batch; {@code onDone} (may be null) is called once, from whichever thread settles it. */
@@ -308,12 +321,40 @@ public final class Dispatcher implements ChunkListener {
     /**
      * Ends a running batch from outside (its pool is shutting down): every item without an outcome fails by index with
      * a {@link java.util.concurrent.RejectedExecutionException} carrying {@code reason}, running chunks are interrupted.
+     *
+     * @return true when the batch was still running (it is now ended, and {@link #stoppedBy()} says why); false when it
+     *         had ended before
      */
-    public void abort(String reason) {
-        if (abortFromOutside(new RejectedExecutionException("parallel:" + options.poolName() + " " + reason), reason,
-                true)) {
+    public boolean abort(String reason) {
+        boolean finished = false;
+        lock.lock();
+        try {
+            if (state == State.RUNNING) {
+                stoppedBy = reason;
+                finished = abortLocked(new RejectedExecutionException("parallel:" + options.poolName() + " " + reason),
+                        reason, true);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (finished) {
             complete();
         }
+        return finished;
+    }
+
+    /** Why the batch was ended from outside ({@link #abort}), or null when it was not. */
+    String stoppedBy() {
+        lock.lock();
+        try {
+            return stoppedBy;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    String poolName() {
+        return options.poolName();
     }
 
     /** Counts for a stream's consumer: {pulled, settled, failed, retries, delivered}. */
@@ -341,6 +382,46 @@ public final class Dispatcher implements ChunkListener {
      * another submitting leaves, and the submitter re-checks under the lock before it stops, so no refill is lost.
      */
     private void pump() {
+        if (readsOffCaller && !READING_OFF_CALLER.get()) {
+            lock.lock();
+            try {
+                if (pumpHandedOff || state == State.DONE) {
+                    return; // the queued pump re-checks everything when it runs
+                }
+                pumpHandedOff = true;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                handoff.execute(() -> {
+                    lock.lock();
+                    try {
+                        pumpHandedOff = false;
+                    } finally {
+                        lock.unlock();
+                    }
+                    READING_OFF_CALLER.set(true);
+                    try {
+                        pumpHere();
+                    } finally {
+                        READING_OFF_CALLER.remove();
+                    }
+                });
+                return;
+            } catch (RejectedExecutionException e) {
+                lock.lock();
+                try {
+                    pumpHandedOff = false;
+                } finally {
+                    lock.unlock();
+                }
+                // stopping: read here
+            }
+        }
+        pumpHere();
+    }
+
+    private void pumpHere() {
         lock.lock();
         try {
             if (submitting) {
@@ -655,7 +736,7 @@ public final class Dispatcher implements ChunkListener {
         }
         String batch = stream == null ? "a batch of " + listSize : "a streamed batch";
         failure = new BatchFailure(index, "Item " + index + " of " + batch + " on parallel:" + options.poolName()
-                + " failed (attempt " + attempt + " of " + (options.maxRetries() + 1) + "): " + error, error);
+                + " failed (attempt " + attempt + " of " + (options.maxRetries() + 1L) + "): " + error, error);
         if (stream == null || !options.ordered()) {
             finishLocked(false);
             return;
@@ -750,7 +831,10 @@ public final class Dispatcher implements ChunkListener {
      * running chunks are interrupted, nothing more is read. Returns true (the caller completes outside the lock).
      */
     private boolean abortLocked(Exception cause, String reason, boolean failWhole) {
+        // a stream whose input was not read to its end is cut short: it fails under every onError, never ends quietly
+        boolean inputCut = stream != null && !inputEnded;
         inputEnded = true;
+        inFlight.forEach(this::settleUnreportedLocked); // finished but not yet reported: finished all the same
         int known = stream == null ? listSize : pulled; // a list's items not yet dispatched fail too, by index
         int firstUnfinished = results.nextUnsettled(0, known);
         int unfinished = 0;
@@ -763,7 +847,7 @@ public final class Dispatcher implements ChunkListener {
         String batch = stream == null ? "Batch of " + listSize : "Streamed batch (" + pulled + " items read)";
         LOG.warn("[{}] {} ended early, {} items did not finish: {}", options.poolName(), batch.toLowerCase(), unfinished,
                 reason);
-        if (failWhole && failure == null) {
+        if ((failWhole || inputCut) && failure == null) {
             int index = Math.min(firstUnfinished, known);
             failure = new BatchFailure(index, batch + " on parallel:" + options.poolName() + " ended early: " + reason
                     + "; " + unfinished + " items did not finish"
@@ -772,6 +856,25 @@ public final class Dispatcher implements ChunkListener {
         }
         inFlight.forEach(Chunk::interrupt);
         return finishLocked(true);
+    }
+
+    /**
+     * Settles the results a chunk's runner has finished and not reported yet ({@link UnreportedResults}, published by
+     * backends that report in runs), so an item that finished is never failed as unfinished when the batch ends early.
+     */
+    private void settleUnreportedLocked(Chunk chunk) {
+        UnreportedResults run = chunk.unreported();
+        if (run == null) {
+            return;
+        }
+        BitSet reported = chunk.reported();
+        for (int i = 0, count = run.count(); i < count; i++) {
+            int offset = run.fromOffset() + i;
+            if (!reported.get(offset)) {
+                reported.set(offset);
+                results.success(chunk.indexOf(offset), run.value(i));
+            }
+        }
     }
 
     /** Interrupts the chunks that still have items to run; a chunk that reported every item is only cancelled. */

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * before it, then throws on the next pull.
  * <p>
  * Thread-safety: {@link #pull} is called by one thread at a time (the dispatcher's submitter) and synchronizes on
- * this; {@link #close()} does not wait for a read in progress (closing the resource is what unblocks a read stuck on
- * I/O), and {@code closed} is checked before every item, so nothing is read after it.
+ * this; {@link #close()} does not wait for a read in progress: it interrupts the reading thread and closes the
+ * resource (what unblocks a read stuck on I/O), and {@code closed} is checked before every item, so nothing is read
+ * after it. The interrupt is cleared when the read returns (it was meant for that read only). A read that ignores
+ * interrupts keeps its thread until the input returns; the batch does not wait for it.
  */
 final class IteratorSource implements BatchSource {
 
@@ -32,6 +34,10 @@ final class IteratorSource implements BatchSource {
     private volatile long pulled; // written by the puller under this, read by anyone
     // guarded by this
     private RuntimeException failed;
+    // guarded by readerLock: the thread reading now, and whether close() interrupted it
+    private final Object readerLock = new Object();
+    private Thread reader;
+    private boolean interruptedByClose;
 
     IteratorSource(String poolName, Iterator<?> input, AutoCloseable resource) {
         this.poolName = poolName;
@@ -55,6 +61,10 @@ final class IteratorSource implements BatchSource {
             return Collections.emptyList();
         }
         List<Object> items = new ArrayList<>(Math.min(max, 1024));
+        boolean interruptedBefore = Thread.currentThread().isInterrupted();
+        synchronized (readerLock) {
+            reader = Thread.currentThread();
+        }
         try {
             while (items.size() < max && !closed.get() && input.hasNext()) {
                 items.add(input.next());
@@ -67,6 +77,14 @@ final class IteratorSource implements BatchSource {
             }
             failed = e;
             return items;
+        } finally {
+            synchronized (readerLock) {
+                reader = null;
+                if (interruptedByClose && !interruptedBefore) {
+                    Thread.interrupted(); // ours, meant for this read only: the thread goes on with other work
+                }
+                interruptedByClose = false;
+            }
         }
         if (items.size() < max) {
             close(); // the input said it has no more (or the batch was stopped meanwhile)
@@ -86,7 +104,16 @@ final class IteratorSource implements BatchSource {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true) || resource == null) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (readerLock) { // a read blocked in the input (a timeout, a stop): interrupting is all we can do
+            if (reader != null && reader != Thread.currentThread()) {
+                interruptedByClose = true;
+                reader.interrupt();
+            }
+        }
+        if (resource == null) {
             return;
         }
         try {

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SortedMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -17,8 +18,10 @@ import java.util.function.Function;
  * failed position and records the error ({@link #errors()}); {@code skip} leaves it out and records it.
  * <p>
  * {@link #close()} stops the batch early: running tasks are interrupted (a worker process running one is replaced),
- * queued ones never run, and the input is closed without being read any further. The batch also stops when its
- * exchange fails or its route stops. Counts ({@link #doneCount()}, {@link #failedCount()}, ...) can be read at any
+ * queued ones never run, and the input is closed without being read any further; the stream then ends (the consumer
+ * chose to stop). The batch also stops when its exchange fails. When its producer stops (route or CamelContext
+ * stopping, {@link #stopByProducer}) while the batch still runs, the stream is cut short and says so: the next
+ * {@code hasNext()} throws, naming how many results were handed out; a stream cut short never looks finished. Counts ({@link #doneCount()}, {@link #failedCount()}, ...) can be read at any
  * time from any thread.
  * <p>
  * Thread-safety: {@code hasNext}/{@code next} are synchronized (one consumer at a time); {@code close} and the
@@ -31,6 +34,7 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
     private final Runnable onClose;
     private final BooleanSupplier abandoned;
     private volatile boolean closed;
+    private volatile boolean producerStopped;
 
     // guarded by this: results handed over by the dispatcher in one go, taken one by one
     private final StreamResults.Take[] batch = new StreamResults.Take[BATCH];
@@ -38,6 +42,7 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
     private int count;
     private boolean ended;
     private int lastIndex = -1;
+    private long handedOut;
 
     /** Results fetched per lock round of the dispatcher (they are consumed, for the window, at the next round). */
     private static final int BATCH = 256;
@@ -60,10 +65,17 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
 
     @Override
     public synchronized boolean hasNext() {
+        if (producerStopped) {
+            throw stoppedException();
+        }
+        if (closed) {
+            count = 0; // closed by its consumer (or ended): nothing more is handed out
+            return false;
+        }
         if (position < count) {
             return true;
         }
-        if (!closed && !ended && abandoned.getAsBoolean()) {
+        if (!ended && abandoned.getAsBoolean()) {
             close();
         }
         if (closed || ended) {
@@ -71,6 +83,12 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
         }
         count = dispatcher.take(batch);
         position = 0;
+        if (dispatcher.stoppedBy() != null) { // stopped from outside while this consumer waited
+            producerStopped = true;
+            count = 0;
+            close();
+            throw stoppedException();
+        }
         if (count == 0) {
             ended = true;
             close();
@@ -93,7 +111,34 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
             close();
             throw failures.apply(failure);
         }
+        handedOut++;
         return take.value();
+    }
+
+    /**
+     * The producer stopped (its route or CamelContext is stopping). A batch still running is aborted (running tasks
+     * interrupted, input closed) and this stream is cut short: the consumer's next {@link #hasNext()} or
+     * {@link #next()} throws, naming how many results it was handed and why, and so does every call after it; a
+     * stream cut short never ends like a finished one. A batch that had already finished is left alone: its results
+     * are in memory and the consumer may still read them to the end.
+     */
+    public void stopByProducer(String reason) {
+        if (closed) {
+            return;
+        }
+        if (dispatcher.abort(reason)) {
+            producerStopped = true;
+            close();
+        }
+    }
+
+    private RuntimeException stoppedException() {
+        long[] counts = dispatcher.counts();
+        String message = "Streamed batch on parallel:" + dispatcher.poolName() + " was stopped after " + handedOut
+                + " results handed out (" + counts[0] + " items read, " + counts[1] + " done): the producer stopped ("
+                + dispatcher.stoppedBy() + ") before the batch finished, so the results are incomplete";
+        return failures.apply(new BatchFailure((int) Math.min(handedOut, Integer.MAX_VALUE), message,
+                new RejectedExecutionException("parallel:" + dispatcher.poolName() + " " + dispatcher.stoppedBy())));
     }
 
     /** Stops the batch (if still running) and closes its input; idempotent. */

@@ -30,6 +30,7 @@ public final class Chunk {
     private final ItemTask task;
     private final long itemTimeoutMillis;
     private final BitSet reported = new BitSet();
+    private volatile UnreportedResults unreported; // the runner's current run of unreported results, if it keeps one
 
     // guarded by this
     private State state = State.NEW;
@@ -179,6 +180,16 @@ public final class Chunk {
         if (clear) {
             Thread.interrupted();
         }
+    }
+
+    /** The runner: the run it now collects results in ({@link UnreportedResults}); replaces the previous one. */
+    public void publishUnreported(UnreportedResults run) {
+        unreported = run;
+    }
+
+    /** The runner's current run of finished, not yet reported results, or null (the dispatcher reads it). */
+    public UnreportedResults unreported() {
+        return unreported;
     }
 
     @Override

@@ -64,7 +64,6 @@ class GuideCodeBlocksTest {
                     + " 'lib/*' are the reader's)"),
             new Exemption("getting-started.md", "install -DskipTests", "installs into the reader's ~/.m2: a build must"
                     + " not do that"),
-            new Exemption("reliability.md", "./mvnw", "the lead's page: its suites are checked by their own tests"),
             new Exemption("worker-protocol.md", "def serve(fn)", "an abridged listing of the reference worker, for"
                     + " reading; the real module is tested by PythonReferenceWorkerTest"));
 
@@ -488,10 +487,6 @@ class GuideCodeBlocksTest {
         }
         List<String> problems = new ArrayList<>();
         for (Path page : pages) {
-            if (page.getFileName().toString().equals("reliability.md")
-                    || page.getFileName().toString().equals("fault-suites.md")) {
-                continue; // the lead's pages
-            }
             Matcher m = LINK.matcher(Files.readString(page));
             while (m.find()) {
                 String target = m.group(1);
@@ -521,9 +516,6 @@ class GuideCodeBlocksTest {
         List<String> problems = new ArrayList<>();
         for (Path page : pages) {
             String name = page.getFileName().toString();
-            if (name.equals("reliability.md") || name.equals("fault-suites.md")) {
-                continue; // the lead's pages
-            }
             String text = Files.readString(page);
             int begin = text.indexOf(GENERATED_BEGIN);
             if (begin >= 0) { // the generated results are the harness's: their run date is the figure's source

@@ -17,6 +17,7 @@ import io.github.camelparallel.spi.ChunkListener;
 import io.github.camelparallel.spi.BackendStatus;
 import io.github.camelparallel.spi.ObservableBackend;
 import io.github.camelparallel.spi.ParallelBackend;
+import io.github.camelparallel.spi.UnreportedResults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,9 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
 
     /** Most successes reported in one {@link ChunkListener#itemsDone} call. */
     static final int REPORT_RUN = 1024;
+
+    /** A finished result waits at most about this long (ns) before it is reported, unless its item is still running. */
+    static final long FLUSH_NANOS = 1_000_000L;
 
     private final String poolName;
     private final BackendCapabilities capabilities;
@@ -156,30 +160,67 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
     }
 
     /**
-     * Without item deadlines, successes are buffered and reported in runs of up to {@value #REPORT_RUN} (one lock
-     * round per run instead of per item; results of a long chunk still settle as it goes, and the buffer stays
-     * small); a failure flushes what came before it and is reported at once, so fail-fast stays fast.
+     * Without item deadlines, successes are collected and reported in runs (one lock round per run instead of per
+     * item). A run is reported when it holds {@value #REPORT_RUN} results, or when {@value #FLUSH_NANOS} ns passed since
+     * the last report (so a result waits about a millisecond at most, not for the rest of its chunk), or when an item
+     * fails (what came before it first; fail-fast stays fast). The clock is read every {@code checkEvery} items, a
+     * number that doubles while items are tiny and drops to 1 as soon as they take long, so tiny items pay about one
+     * clock read per thousand. The run is published on the chunk ({@link UnreportedResults}): a batch that ends before
+     * it is reported (a batch timeout) still counts its finished items as finished.
      */
     private void runBuffered(Chunk chunk, ChunkListener listener) {
         int size = chunk.size();
-        Object[] buffered = new Object[Math.min(size, REPORT_RUN)];
-        int from = 0;
-        int offset = 0;
-        for (; offset < size && !chunk.isCancelled(); offset++) {
-            if (offset - from == buffered.length) {
-                listener.itemsDone(chunk, from, buffered, buffered.length); // copies what it keeps: reuse the buffer
-                from = offset;
-            }
+        UnreportedResults run = newRun(chunk, 0);
+        int held = 0; // results in run, kept in a local: the run's own count is only written, for readers
+        int checkEvery = 1;
+        int limit = Math.min(run.capacity(), checkEvery); // the next count at which to look (full, or the clock)
+        long lastCheck = System.nanoTime();
+        long lastReport = lastCheck;
+        for (int offset = 0; offset < size && !chunk.isCancelled(); offset++) {
+            Object result;
             try {
-                buffered[offset - from] = chunk.task().apply(chunk.item(offset), chunk.indexOf(offset), chunk.attempt());
+                result = chunk.task().apply(chunk.item(offset), chunk.indexOf(offset), chunk.attempt());
             } catch (Throwable t) { // a task's Error is the item's failure too, never the pool thread's death
-                listener.itemsDone(chunk, from, buffered, offset - from);
+                report(chunk, run, held, listener);
                 listener.itemDone(chunk, offset, null, t);
-                from = offset + 1;
+                run = newRun(chunk, offset + 1);
+                held = 0;
+                limit = Math.min(run.capacity(), checkEvery);
+                lastReport = System.nanoTime();
+                continue;
+            }
+            run.put(held++, result);
+            if (held == limit) { // one compare per item; the rest runs every checkEvery items
+                long now = System.nanoTime();
+                long sinceLastCheck = now - lastCheck;
+                lastCheck = now;
+                if (sinceLastCheck > FLUSH_NANOS / 4) {
+                    checkEvery = 1; // slow items: look at the clock after each one
+                } else if (sinceLastCheck < FLUSH_NANOS / 16 && checkEvery < REPORT_RUN) {
+                    checkEvery <<= 1;
+                }
+                if (held == run.capacity() || now - lastReport >= FLUSH_NANOS) {
+                    report(chunk, run, held, listener);
+                    run = newRun(chunk, offset + 1);
+                    held = 0;
+                    lastReport = now;
+                }
+                limit = Math.min(run.capacity(), held + checkEvery);
             }
         }
-        if (offset > from) {
-            listener.itemsDone(chunk, from, buffered, offset - from);
+        report(chunk, run, held, listener);
+    }
+
+    private static UnreportedResults newRun(Chunk chunk, int fromOffset) {
+        UnreportedResults run = new UnreportedResults(fromOffset,
+                Math.max(0, Math.min(chunk.size() - fromOffset, REPORT_RUN)));
+        chunk.publishUnreported(run);
+        return run;
+    }
+
+    private static void report(Chunk chunk, UnreportedResults run, int count, ChunkListener listener) {
+        if (count > 0) {
+            listener.itemsDone(chunk, run.fromOffset(), run.values(), count);
         }
     }
 

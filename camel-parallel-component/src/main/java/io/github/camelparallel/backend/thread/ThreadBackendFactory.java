@@ -11,6 +11,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.ExecutorServiceManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code backend=thread}: a pool of platform threads from Camel's {@link ExecutorServiceManager}, named after the
@@ -18,6 +20,8 @@ import org.apache.camel.spi.ExecutorServiceManager;
  * {@code executorService}, which is used as is and never shut down. Stateless and thread-safe.
  */
 public final class ThreadBackendFactory implements ParallelBackendFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadBackendFactory.class);
 
     /** Setting key: an {@link ExecutorService} the user gave ({@code executorService=#ref}). */
     public static final String EXECUTOR_SERVICE = "executorService";
@@ -63,8 +67,31 @@ public final class ThreadBackendFactory implements ParallelBackendFactory {
             return manager.newThreadPool(owner, threadName, fixed);
         }, (Executor executor) -> {
             if (executor != userPool) {
-                manager.shutdownGraceful((ExecutorService) executor);
+                stopAwaitingOnce(manager, (ExecutorService) executor, spec.name());
             }
         }, spec.scheduler());
+    }
+
+    /**
+     * Stops a pool we created, waiting for its threads at most once ({@code shutdownAwaitTermination}). Camel's
+     * {@code shutdownGraceful} awaits twice, before and after {@code shutdownNow}, so a task that ignores interrupts
+     * held a stop for the route's shutdown timeout plus twice that await; the stopping producer has interrupted the
+     * running chunks already, so a thread still busy after one await will not return for a second interrupt either.
+     */
+    static void stopAwaitingOnce(ExecutorServiceManager manager, ExecutorService executor, String poolName) {
+        executor.shutdown();
+        boolean terminated;
+        try {
+            terminated = executor.awaitTermination(manager.getShutdownAwaitTermination(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            terminated = false;
+        }
+        if (!terminated) {
+            LOG.warn("[{}] pool threads still run tasks {} ms after the stop (tasks that ignore interrupts); interrupting"
+                    + " them and stopping without waiting for them", poolName, manager.getShutdownAwaitTermination());
+            executor.shutdownNow();
+        }
+        manager.shutdown(executor); // shut down already: Camel only forgets it
     }
 }

@@ -51,7 +51,7 @@ final class BenchReport {
                 + String.join(" ", s.jvmArgs()) + "`");
         row("Date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         row("Virtual threads", Runtime.version().feature() >= 21 ? "this JVM"
-                : "rows marked Java 21+ ran in a fork on `" + PlainHarness.JDK21_HOME + "` (this JVM is Java "
+                : "rows marked Java 21+ ran in a fork on the second JDK set by `jdk21plus.home` (this JVM is Java "
                         + Runtime.version().feature() + ")");
         out.append("\n");
         headerLength = out.length();
@@ -144,7 +144,7 @@ final class BenchReport {
         goals.add("Tiny tasks, thread backend: items/s ÷ hand-chunked `ExecutorService` (same boxed list)", 0.5, true,
                 ours.perSecond() / exec.perSecond(), "x", "JMH; " + fmt(ours.nanosPerItem()) + " against "
                         + fmt(exec.nanosPerItem()) + " ns per item");
-        out.append("\nIssue 8's goals, for reference: ours ≥ 20x split's items/s: ")
+        out.append("\nThe goals, for reference: ours ≥ 20x split's items/s: ")
                 .append(ratio(ours.perSecond() / split.perSecond()))
                 .append(ours.perSecond() / split.perSecond() >= 20 ? " (met)" : " (NOT met)")
                 .append("; ours ≥ 0.5x the hand-chunked pool's: ").append(ratio(ours.perSecond() / exec.perSecond()))
@@ -232,7 +232,7 @@ final class BenchReport {
 
     /**
      * The streaming-memory table: every child JVM's peak heap after GC and the other readings, then ours' ratio
-     * between its largest and smallest batch (issue 4's goal: within 10%) and ours against Camel's split at each size.
+     * between its largest and smallest batch (the goal: within 10%) and ours against Camel's split at each size.
      */
     void streamingMemory(StreamingMemoryBenchmark.Results r) {
         out.append("## Streaming memory: peak heap after GC of a streamed batch, by batch length\n\n");
@@ -283,9 +283,9 @@ final class BenchReport {
                         .append(String.format(Locale.ROOT, "%.3f",
                                 large.peakAfterFullGc() / (double) small.peakAfterFullGc()));
                 if (small.n() >= 1_000_000) {
-                    out.append(" (issue 4's goal ≤ 1.10: ").append(ratio <= 1.10 ? "met" : "NOT met").append(")");
+                    out.append(" (goal ≤ 1.10: ").append(ratio <= 1.10 ? "met" : "NOT met").append(")");
                 } else {
-                    out.append(" (issue 4's goal, ≤ 1.10, is stated for 1,000,000 against 10,000,000 items:")
+                    out.append(" (the goal, ≤ 1.10, is stated for 1,000,000 against 10,000,000 items:")
                             .append(" `-Dbench.full=true`; in a shorter batch the automatic chunks have not yet grown")
                             .append(" to their 16,384-item cap, so the window holds fewer items)");
                 }
@@ -320,7 +320,7 @@ final class BenchReport {
                         .append("; after full GCs only (the live set): ").append(small.peakAfterFullGc() > 0
                                 && large.peakAfterFullGc() > 0 ? String.format(Locale.ROOT, "%.3f",
                                         large.peakAfterFullGc() / (double) small.peakAfterFullGc()) : "n/a")
-                        .append(" (issue 4's bound of 1.10 for reference: ")
+                        .append(" (the bound of 1.10 for reference: ")
                         .append(large.peakAfterGc() <= 1.10 * small.peakAfterGc() ? "within" : "NOT within")
                         .append(").\n");
             } else {

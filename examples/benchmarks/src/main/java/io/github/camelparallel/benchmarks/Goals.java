@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Issue 8's goals, each with the figure this run measured, met or missed, and by how much: the report's first table,
+ * The benchmark goals, each with the figure this run measured, met or missed, and by how much: the report's first table,
  * so a missed goal is said plainly rather than left in a scenario's text. A goal whose figure was not measured (its
  * scenario not run, or its peer missing) says so. Not thread-safe: one instance per report.
  */
@@ -38,7 +38,7 @@ final class Goals {
     }
 
     String table() {
-        StringBuilder out = new StringBuilder("| Goal (issue 8) | Target | Measured | Met? | Margin | Note |\n")
+        StringBuilder out = new StringBuilder("| Goal | Target | Measured | Met? | Margin | Note |\n")
                 .append("|---|---:|---:|---|---:|---|\n");
         for (Goal g : goals) {
             out.append("| ").append(g.name()).append(" | ").append(g.atLeast() ? "≥ " : "≤ ")

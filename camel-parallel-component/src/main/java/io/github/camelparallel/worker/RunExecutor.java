@@ -17,7 +17,8 @@ import io.github.camelparallel.protocol.ItemError;
  * Runs one {@code run} frame through a task and makes its {@code result} frame: the part of a worker that knows
  * nothing of pipes, shared by the JVM worker process ({@link WorkerLoop}) and the Hazelcast backend's task on a
  * cluster member. An item fails alone (its JSON does not convert to the task's input type, the task throws, its result
- * is not JSON-able): its entry is JSON {@code null} and an {@link ItemError} names it. In a worker process a
+ * is not JSON-able, including a value that contains itself, whose conversion overflows the stack): its entry is JSON
+ * {@code null} and an {@link ItemError} names it. In a worker process a
  * {@link VirtualMachineError} other than {@link StackOverflowError} is rethrown: that JVM can no longer be trusted and
  * exits, and the pool re-runs the other items on a fresh worker. On a cluster member ({@link #forClusterMember}) it is
  * the item's failure, as on a pool thread of the thread backend: the member stays, and the chunk's other items keep
@@ -67,10 +68,10 @@ public final class RunExecutor {
             Object input;
             try {
                 input = CODEC.fromTree(item, inputType);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
+            } catch (JsonProcessingException | RuntimeException | StackOverflowError e) {
                 results.add(NullNode.getInstance());
                 errors.add(error(i, e, "cannot convert the item to " + inputType.toCanonical() + ": "
-                        + jacksonMessage(e)));
+                        + (e instanceof StackOverflowError ? "it nests too deeply" : jacksonMessage((Exception) e))));
                 continue;
             }
             Object output;
@@ -86,10 +87,13 @@ public final class RunExecutor {
             }
             try {
                 results.add(CODEC.toTree(output));
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // a value that contains itself recurses until the stack ends: that is this item's failure, not the
+                // worker's (the stack is unwound by now, and the next item runs on a whole stack again)
                 results.add(NullNode.getInstance());
                 errors.add(error(i, e, "cannot convert the result (" + output.getClass().getName() + ") to JSON: "
-                        + jacksonMessage(e)));
+                        + (e instanceof StackOverflowError ? "it nests too deeply (does it contain itself?)"
+                                : jacksonMessage((RuntimeException) e))));
             }
         }
         return new Frame.Result(run.id(), results, errors);

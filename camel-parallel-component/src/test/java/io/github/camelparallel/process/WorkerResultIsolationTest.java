@@ -1,5 +1,7 @@
 package io.github.camelparallel.process;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +15,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 23 (5, 10, 11) on real JVM workers: an item whose result cannot be written, or whose input or result is
@@ -70,5 +74,46 @@ class WorkerResultIsolationTest {
         assertTrue(getter.contains("FailingGetter"), getter);
         assertEquals(0, backend().restarts(), "no worker was restarted for an unwritable result");
         assertEquals(List.of("e!"), results(TestContexts.send(context, "direct:in", List.of("e"))));
+    }
+
+    @Test
+    void oversizedResultsFailTheirItemsAndNeverBreakTheJvmPool() throws Exception {
+        start("task=" + TASK + "&poolSize=1&chunkSize=3&maxMessageSize=4096&onError=collect");
+        for (int round = 0; round < 4; round++) {
+            Exchange out = TestContexts.send(context, "direct:in", List.of("a" + round, "big:5000", "b" + round));
+            assertEquals(Arrays.asList("a" + round + "!", null, "b" + round + "!"), results(out), "round " + round);
+            String error = ((Throwable) errors(out).get(1)).getMessage();
+            assertTrue(error.contains("4096") && error.contains("maxMessageSize"), error);
+        }
+        assertEquals(List.of("x!"), results(TestContexts.send(context, "direct:in", List.of("x"))));
+        assertEquals(0, backend().restarts(), "a JVM worker fails an oversized result itself, without a restart");
+    }
+
+    @Test
+    void oversizedResultsOfACommandWorkerFailTheirItemsAndNeverBreakThePool(@TempDir Path dir) throws Exception {
+        assumeTrue(python3(), "python3 is not on the PATH of this machine");
+        Path script = dir.resolve("big_worker.py");
+        Files.writeString(script, "import sys\nsys.path.insert(0, " + pythonString(PYTHON_DIR) + ")\n"
+                + "from camel_parallel_worker import serve\n"
+                + "serve(lambda s: 'x' * int(s[4:]) if s.startswith('big:') else s + '!')\n");
+        start("command=RAW(python3 " + script + ")&poolSize=1&chunkSize=3&maxMessageSize=4096&onError=collect");
+        for (int round = 0; round < 4; round++) {
+            Exchange out = TestContexts.send(context, "direct:in", List.of("a" + round, "big:5000", "b" + round));
+            assertEquals(Arrays.asList("a" + round + "!", null, "b" + round + "!"), results(out), "round " + round);
+            String error = ((Throwable) errors(out).get(1)).getMessage();
+            assertTrue(error.contains("4096") && error.contains("maxMessageSize"), error);
+        }
+        assertEquals(List.of("x!"), results(TestContexts.send(context, "direct:in", List.of("x"))));
+    }
+
+    static final Path PYTHON_DIR = Path.of("../examples/python-worker").toAbsolutePath().normalize();
+
+    static boolean python3() {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "python3")));
+    }
+
+    static String pythonString(Path path) {
+        return "'" + path.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }

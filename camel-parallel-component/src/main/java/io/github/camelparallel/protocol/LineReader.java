@@ -17,7 +17,7 @@ import java.util.Objects;
  * <ul>
  * <li>A line ends at {@code \n}; one {@code \r} right before it is dropped too ({@code \r\n} is tolerated).</li>
  * <li>The limit {@code maxLineBytes} counts the line's bytes without its terminator ({@code \n} or {@code \r\n}). A
- * longer line fails with {@code ProtocolException("line over N bytes")} as soon as its N+1th byte arrives: at most
+ * longer line fails with a {@link LineTooLongException} ("line over N bytes") as soon as its N+1th byte arrives: at most
  * N+1 bytes of the line are ever buffered (plus one read buffer of {@value #READ_CHUNK} bytes), whatever the peer
  * sends.</li>
  * <li>Bytes that are not valid UTF-8 fail with a {@link ProtocolException}; they are never replaced silently.</li>
@@ -131,7 +131,7 @@ public final class LineReader {
         long newLength = (long) lineLength + length;
         if (newLength > maxLineBytes + 1L
                 || (newLength == maxLineBytes + 1L && chunk[from + length - 1] != '\r')) {
-            throw new ProtocolException("line over " + maxLineBytes + " bytes");
+            throw new LineTooLongException(maxLineBytes);
         }
         if (newLength > line.length) {
             long grown = Math.max(newLength, Math.min((long) line.length * 2, maxLineBytes + 1L));
@@ -147,7 +147,7 @@ public final class LineReader {
             length--;
         }
         if (length > maxLineBytes) {
-            throw new ProtocolException("line over " + maxLineBytes + " bytes");
+            throw new LineTooLongException(maxLineBytes);
         }
         String text;
         if (isAscii(line, length)) {

@@ -358,6 +358,41 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     }
 
     /**
+     * A line over {@code maxMessageSize} while the worker runs a job is taken for an oversized result, not a broken
+     * command: the worker is killed (its stream cannot be read further) and its job handled as a hang: a job of several
+     * items re-runs each alone, an item alone fails with an error naming the limit. It never counts toward breaking the
+     * pool. Any other line over the limit (before hello, while idle) is a protocol error.
+     */
+    @Override
+    public void lineTooLong(WorkerProcess worker, int limit) {
+        Job job;
+        lock.lock();
+        try {
+            if (worker.state == WorkerProcess.State.DEAD) {
+                return;
+            }
+            job = worker.state == WorkerProcess.State.BUSY ? worker.job : null;
+            if (job != null) {
+                worker.job = null;
+                LOG.warn("[{}] {} answered a run of {} items with a line over maxMessageSize ({} bytes): killing it",
+                        settings.poolName(), worker, job.size(), limit);
+                killLocked(worker, "a result over maxMessageSize");
+                requeueOrFailLocked(job, true, () -> new WorkerProtocolException("Result of item "
+                        + job.chunk().indexOf(job.offsets()[0]) + " on parallel:" + settings.poolName()
+                        + " is over maxMessageSize of " + limit + " bytes (its worker wrote a longer line, and was"
+                        + " replaced); raise maxMessageSize or return a smaller result"));
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (job == null) {
+            protocolError(worker, "line over " + limit + " bytes");
+            return;
+        }
+        dispatch();
+    }
+
+    /**
      * A worker that breaks the protocol before it ever completed a run counts toward breaking the pool
      * ({@link UselessWorkers}), like one that exits before hello: otherwise a worker command that writes anything but
      * frames on stdout is restarted forever, and a batch whose jobs no worker ever takes never ends. Returns the streak

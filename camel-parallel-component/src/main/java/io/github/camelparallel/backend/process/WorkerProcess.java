@@ -10,6 +10,7 @@ import io.github.camelparallel.dispatch.ChunkThreads;
 import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.FrameCodec;
 import io.github.camelparallel.protocol.LineReader;
+import io.github.camelparallel.protocol.LineTooLongException;
 import io.github.camelparallel.protocol.LineWriter;
 import io.github.camelparallel.protocol.ProtocolException;
 
@@ -38,6 +39,9 @@ final class WorkerProcess {
         void frame(WorkerProcess worker, Frame frame);
 
         void protocolError(WorkerProcess worker, String problem);
+
+        /** The worker wrote a line over {@code maxMessageSize} (the reader cannot go on after it). */
+        void lineTooLong(WorkerProcess worker, int limit);
 
         void exited(WorkerProcess worker, int exitCode);
     }
@@ -121,6 +125,9 @@ final class WorkerProcess {
                 }
                 events.frame(this, frame);
             }
+        } catch (LineTooLongException e) {
+            events.lineTooLong(this, e.limit());
+            return;
         } catch (ProtocolException e) {
             events.protocolError(this, e.getMessage());
             return;

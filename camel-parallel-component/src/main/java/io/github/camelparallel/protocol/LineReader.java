@@ -34,6 +34,9 @@ import java.util.Objects;
  */
 public final class LineReader {
 
+    /** The largest {@code maxLineBytes} a reader takes (a Java array's practical bound). */
+    public static final int MAX_LINE_BYTES = Integer.MAX_VALUE - 16;
+
     static final int READ_CHUNK = 8192;
     private static final int SHRINK_ABOVE = 1 << 20;
 
@@ -53,8 +56,8 @@ public final class LineReader {
      */
     public LineReader(InputStream in, int maxLineBytes) {
         this.in = Objects.requireNonNull(in, "in");
-        if (maxLineBytes < 1 || maxLineBytes > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("maxLineBytes must be between 1 and " + (Integer.MAX_VALUE - 16) + ": "
+        if (maxLineBytes < 1 || maxLineBytes > MAX_LINE_BYTES) {
+            throw new IllegalArgumentException("maxLineBytes must be between 1 and " + MAX_LINE_BYTES + ": "
                     + maxLineBytes);
         }
         this.maxLineBytes = maxLineBytes;

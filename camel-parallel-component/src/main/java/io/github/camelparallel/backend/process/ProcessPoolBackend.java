@@ -110,13 +110,17 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 return;
             }
             startMissingWorkersLocked();
+            boolean bounded = settings.startupTimeoutMillis() > 0; // 0: no bound; a worker that exits still ends it
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.startupTimeoutMillis() + 1000);
             while (brokenCause == null && readyCountLocked() < settings.poolSize()) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (!bounded) {
+                    changed.await();
+                } else if (left <= 0) {
                     break;
+                } else {
+                    changed.awaitNanos(left);
                 }
-                changed.awaitNanos(left);
             }
             if (brokenCause != null) {
                 throw brokenCause;
@@ -555,8 +559,10 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 WorkerProcess worker = WorkerProcess.start(id, settings.poolName(), commandForNextWorker(), codec,
                         settings.maxMessageSize(), io, this);
                 workers.add(worker);
-                worker.timer = scheduler.schedule(TimerThreads.wrap(() -> startupTimedOut(worker)),
-                        settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
+                if (settings.startupTimeoutMillis() > 0) {
+                    worker.timer = scheduler.schedule(TimerThreads.wrap(() -> startupTimedOut(worker)),
+                            settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
+                }
             } catch (IOException e) {
                 brokenCause = new IllegalStateException("cannot start worker command '" + settings.command()
                         + "' of parallel:" + settings.poolName() + ": " + e.getMessage(), e);

@@ -131,6 +131,11 @@ final class WorkerProcess {
         } catch (ProtocolException e) {
             events.protocolError(this, e.getMessage());
             return;
+        } catch (RuntimeException e) {
+            // never a silent reader death: the worker's run would wait forever (the limit is checked at start, so
+            // this is a bug, but the pool must still give every item an outcome)
+            events.protocolError(this, "the reader of this worker's output failed: " + e);
+            return;
         } catch (OutOfMemoryError e) {
             // a line this JVM has no room for (maxMessageSize above what the heap can spare): without this the reader
             // thread dies and the worker's run never gets an outcome; the line's buffer is garbage once we return

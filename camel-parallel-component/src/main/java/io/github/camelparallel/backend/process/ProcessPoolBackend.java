@@ -262,6 +262,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     }
 
     private void onHello(WorkerProcess worker, Frame.Hello hello) {
+        worker.rememberChildren(); // outside the lock: it reads the process table
         String problem = null;
         lock.lock();
         try {
@@ -449,8 +450,9 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                         worker.killReason != null ? " after " + worker.killReason : "; replacing it");
             }
             if (job != null) {
+                String killed = worker.killReason != null ? ", killed: " + worker.killReason : "";
                 requeueOrFailLocked(job, false, () -> new WorkerCrashedException("Item " + job.chunk().indexOf(job.offsets()[0])
-                        + " on parallel:" + settings.poolName() + " crashed its worker (" + exit + ", pid "
+                        + " on parallel:" + settings.poolName() + " crashed its worker (" + exit + killed + ", pid "
                         + worker.pid() + "); last stderr lines: " + worker.lastStderrLines()));
             }
             changed.signalAll();
@@ -458,6 +460,36 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             lock.unlock();
         }
         dispatch();
+    }
+
+    /**
+     * A worker that closed its stdout and kept running can never answer: it is killed, and counted as a crash (its
+     * run, if any, is handled by {@link #exited} as a crashed worker's); before hello, as a worker that could not start.
+     */
+    @Override
+    public void stdoutClosed(WorkerProcess worker) {
+        lock.lock();
+        try {
+            if (worker.state == WorkerProcess.State.DEAD) {
+                return;
+            }
+            LOG.warn("[{}] {} closed its stdout but is still running after {} ms: killing it", settings.poolName(),
+                    worker, WorkerProcess.EXIT_AFTER_STDOUT_MILLIS);
+            if (worker.state == WorkerProcess.State.STOPPING) {
+                worker.kill(io); // asked to stop already: no restart to count
+                return;
+            }
+            if (worker.state == WorkerProcess.State.STARTING && !stopped
+                    && uselessWorkers.exitedBeforeHello() >= uselessWorkers.limit()) {
+                brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
+                        + settings.poolName() + " closed its stdout before it was ready; its last stderr lines: "
+                        + worker.lastStderrLines());
+                changed.signalAll();
+            }
+            killLocked(worker, "it closed its stdout and kept running");
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void timedOut(WorkerProcess worker, Job job, long runTimeoutMillis) {

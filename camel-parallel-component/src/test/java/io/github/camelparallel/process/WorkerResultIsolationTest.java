@@ -106,6 +106,30 @@ class WorkerResultIsolationTest {
         assertEquals(List.of("x!"), results(TestContexts.send(context, "direct:in", List.of("x"))));
     }
 
+    @Test
+    void deeplyNestedItemsComeBackExactlyOrFailAloneOnAJvmWorker() throws Exception {
+        start("task=" + TASK + "&poolSize=1&chunkSize=4&onError=collect");
+        List<Object> body = List.of(1, nested(990), nested(1200), 2);
+        Exchange out = TestContexts.send(context, "direct:in", body);
+        List<?> results = results(out);
+        assertEquals(1, results.get(0));
+        assertEquals(nested(990), results.get(1), "990 levels are within the protocol's depth: back exactly");
+        assertNull(results.get(2));
+        assertEquals(2, results.get(3));
+        String error = ((Throwable) errors(out).get(2)).getMessage();
+        assertTrue(error.contains("Item 2") && error.contains("nest"), error);
+        assertEquals(List.of("x!"), results(TestContexts.send(context, "direct:in", List.of("x"))));
+    }
+
+    /** A list nested {@code depth} deep around the string "core". */
+    static Object nested(int depth) {
+        Object value = "core";
+        for (int i = 0; i < depth; i++) {
+            value = List.of(value);
+        }
+        return value;
+    }
+
     static final Path PYTHON_DIR = Path.of("../examples/python-worker").toAbsolutePath().normalize();
 
     static boolean python3() {

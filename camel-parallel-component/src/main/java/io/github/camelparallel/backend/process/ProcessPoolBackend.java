@@ -3,7 +3,6 @@ package io.github.camelparallel.backend.process;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +14,6 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelparallel.dispatch.ChunkThreads;
 import io.github.camelparallel.dispatch.TimerThreads;
 import io.github.camelparallel.protocol.Frame;
@@ -163,22 +161,9 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             }
         });
         ChunkRun run = new ChunkRun(chunk, listener);
-        int[] offsets = new int[chunk.size()];
-        int good = 0;
-        List<JsonNode> items = new ArrayList<>(chunk.size());
         List<Runnable> badItems = new ArrayList<>();
-        for (int offset = 0; offset < chunk.size(); offset++) {
-            int o = offset;
-            try {
-                items.add(json.item(chunk.indexOf(offset), chunk.item(offset)));
-                offsets[good++] = offset;
-            } catch (IllegalArgumentException e) {
-                badItems.add(() -> run.report(o, null, e));
-            }
-        }
         // encoded here, on the submitting thread, outside the lock: sending it later is a copy
-        Job job = good == 0 ? null
-                : new Job(run, good == offsets.length ? offsets : Arrays.copyOf(offsets, good), items, false, 0);
+        Job job = JobItems.prepare(run, json, badItems);
         lock.lock();
         try {
             if (stopped || !started) {

@@ -46,6 +46,7 @@ class WorkerExitTest {
                 *hang*) sleep 300 & echo $! >> "$1.hang"; wait ;;
                 *crash*) echo "crashing on purpose" >&2; exit 3 ;;
                 *close*) exec 1>&-; sleep 300 & echo $! >> "$1.close"; wait ;;
+                *spawn*) sleep 300 >/dev/null 2>&1 & echo $! >> "$1.spawn" ;;
               esac
               id=$(echo "$line" | sed 's/.*"id":\\([0-9]*\\).*/\\1/')
               echo "{\\"type\\":\\"result\\",\\"id\\":$id,\\"results\\":[\\"ok\\"]}"
@@ -105,7 +106,7 @@ class WorkerExitTest {
 
     private List<Long> allPids() throws IOException {
         List<Long> all = new ArrayList<>();
-        for (String kind : List.of("start", "hang", "crash", "close")) {
+        for (String kind : List.of("start", "hang", "crash", "close", "spawn")) {
             all.addAll(pids(kind));
         }
         return all;
@@ -170,12 +171,15 @@ class WorkerExitTest {
     @Test
     void noDescendantOfAnyWorkerOutlivesThePool() throws Exception {
         start("free", "poolSize=2&chunkSize=1");
-        assertEquals(List.of("ok", "ok", "ok"), send(List.of("a", "b", "c")).getMessage().getBody(List.class));
+        assertEquals(List.of("ok", "ok", "ok", "ok"),
+                send(List.of("a", "spawn", "c", "spawn")).getMessage().getBody(List.class));
         List<Long> workers = backend().workerPids();
-        assertEquals(2, pids("start").size(), "each worker started a child");
+        assertEquals(2, pids("start").size(), "each worker started a child before its hello");
+        assertEquals(2, pids("spawn").size(), "and children during runs");
         context.stop();
         awaitGone(workers, "workers");
-        awaitGone(pids("start"), "children of the workers");
+        awaitGone(pids("start"), "children the workers started before hello");
+        awaitGone(pids("spawn"), "children the workers started during runs");
     }
 
     /** The start-up children of the workers alive now (they may stay while their worker lives). */

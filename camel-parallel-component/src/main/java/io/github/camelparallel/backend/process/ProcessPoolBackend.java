@@ -303,7 +303,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                         || settings.maxTasksPerWorker() > 0 && worker.tasksDone >= settings.maxTasksPerWorker()) {
                     worker.state = WorkerProcess.State.STOPPING; // recycled: a fresh worker takes its place
                     workers.remove(worker);
-                    io.execute(() -> worker.send(new Frame.Shutdown()));
+                    io.execute(worker::sendShutdown);
                 } else {
                     worker.state = WorkerProcess.State.READY;
                 }
@@ -368,9 +368,10 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                         settings.poolName(), worker, job.size(), limit);
                 killLocked(worker, "a result over maxMessageSize");
                 requeueOrFailLocked(job, true, () -> new WorkerProtocolException("Result of item "
-                        + job.chunk().indexOf(job.offsets()[0]) + " on parallel:" + settings.poolName()
-                        + " is over maxMessageSize of " + limit + " bytes (its worker wrote a longer line, and was"
-                        + " replaced); raise maxMessageSize or return a smaller result"));
+                        + job.chunk().indexOf(job.offsets()[0]) + " on parallel:" + settings.poolName() + ": its "
+                        + worker + " broke the worker protocol with a line over " + limit + " bytes (maxMessageSize),"
+                        + " taken for this item's result, and was replaced; raise maxMessageSize or return a smaller"
+                        + " result"));
             }
         } finally {
             lock.unlock();
@@ -714,7 +715,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             lock.unlock();
         }
         LOG.info("[{}] restarting {} workers on request", settings.poolName(), count);
-        idle.forEach(w -> io.execute(() -> w.send(new Frame.Shutdown())));
+        idle.forEach(w -> io.execute(w::sendShutdown));
         dispatch(); // starts the replacements
         return count;
     }
@@ -750,7 +751,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             lock.unlock();
         }
         afterUnlock.forEach(Runnable::run);
-        toStop.forEach(w -> w.send(new Frame.Shutdown()));
+        toStop.forEach(WorkerProcess::sendShutdown);
         long deadline = System.currentTimeMillis() + STOP_GRACE_MILLIS;
         for (WorkerProcess worker : toStop) {
             try {

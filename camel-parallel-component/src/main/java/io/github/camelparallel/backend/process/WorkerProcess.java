@@ -208,6 +208,15 @@ final class WorkerProcess {
         return true;
     }
 
+    /**
+     * Sends {@code shutdown}, after remembering the worker's children: a worker that exits on its own leaves them
+     * behind, and they can no longer be found from it then ({@link ProcessTree}); they are killed once it has exited.
+     */
+    void sendShutdown() {
+        tree.remember();
+        send(new Frame.Shutdown());
+    }
+
     /** Sends one frame; false if the worker's stdin is gone (its exit will be reported by the reader). */
     boolean send(Frame frame) {
         return sendLine(codec.encodeLine(frame));

@@ -144,6 +144,31 @@ class WorkerExitTest {
     }
 
     @Test
+    void aCrashedPythonWorkerIsNoticedWhileTheShellsChildHoldsItsStdout() throws Exception {
+        // the command: sh -c 'sleep 300 & exec python3 w.py', and an item that crashes the worker
+        org.junit.jupiter.api.Assumptions.assumeTrue(WorkerResultIsolationTest.python3(), "python3 is not on the PATH");
+        Path worker = dir.resolve("w.py");
+        Files.writeString(worker, "import os, sys\nsys.path.insert(0, "
+                + WorkerResultIsolationTest.pythonString(WorkerResultIsolationTest.PYTHON_DIR) + ")\n"
+                + "from camel_parallel_worker import serve\n"
+                + "def work(x):\n    if x == 'crash':\n        sys.stderr.write('crashing on purpose\\n'); sys.stderr.flush(); os._exit(3)\n"
+                + "    return x + '!'\n"
+                + "serve(work)\n");
+        context = TestContexts.started(Map.of(), TestContexts.route("direct:in", "parallel:proc?backend=process"
+                + "&command=RAW(sh -c 'sleep 300 & echo $! >> " + pids + ".start; exec python3 " + worker + "')"
+                + "&poolSize=1&chunkSize=3&onError=collect"));
+        Exchange out = send(List.of("a", "crash", "b"));
+        assertNull(out.getException());
+        assertEquals(java.util.Arrays.asList("a!", null, "b!"), out.getMessage().getBody(List.class));
+        WorkerCrashedException crash = assertInstanceOf(WorkerCrashedException.class, errors(out).get(1));
+        assertTrue(crash.getMessage().contains("exit code 3") && crash.getMessage().contains("crashing on purpose"),
+                crash.getMessage());
+        List<Long> children = pids("start");
+        children.removeAll(liveWorkersChildren());
+        awaitGone(children, "children of crashed workers");
+    }
+
+    @Test
     void aWorkerThatClosesStdoutAndKeepsRunningIsKilledAndCountedAsACrash() throws Exception {
         start("free", "poolSize=1&chunkSize=1&onError=collect");
         Exchange out = send(List.of("a", "close", "b"));

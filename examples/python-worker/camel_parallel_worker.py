@@ -22,13 +22,16 @@ What ``serve`` guarantees:
 * The first line is ``{"type":"hello","protocol":1,"pid":...,"runtime":"python X.Y.Z"}``, written after the optional
   ``initializer`` ran (if it raises: traceback on stderr, exit 3, no hello).
 * Each ``run`` is answered with one ``result`` with the same ``id`` and one entry per item, in order. An item whose
-  function call raises (or whose result is not JSON: NaN, a set, an object...) gets ``null`` and an entry in
+  function call raises (or whose result is not JSON: NaN, a set, an object, a list nested too deeply...) gets ``null`` and an entry in
   ``errors`` with its index in the run, the exception type name, the message and the traceback (cut to 4000 chars).
 * ``shutdown``: the runs before it are answered, then the process exits 0.
 * End of stdin: the process exits 0 at once, even while the function runs (the parent closed the pipe or died),
   so no worker outlives its parent.
+* An item nested too deeply for Python's ``json`` (about 1000 levels) fails alone with ``RecursionError``, and so does
+  a result that cannot be encoded for the same reason; the worker keeps serving.
 * A malformed line, a line over ``max_message_size`` bytes, or a frame a worker does not take: a message on stderr
-  and exit 4. Nothing but JSON crosses the pipe: no pickle.
+  and exit 4. Any other failure while reading stdin: a message on stderr and exit 5; the worker never lives on
+  without reading its stdin. Nothing but JSON crosses the pipe: no pickle.
 
 The function runs on the main thread; a daemon thread reads stdin so that its end is seen at once.
 Standard library only; Python 3.8 or later.
@@ -38,6 +41,7 @@ import json
 import os
 import platform
 import queue
+import re
 import sys
 import threading
 import traceback
@@ -118,6 +122,9 @@ def _read_frames(protocol_in, max_message_size, frames):
         _die(EXIT_PROTOCOL_ERROR, "protocol error from the parent: %s" % e)
     except OSError as e:
         _die(EXIT_IO_ERROR, "cannot read from the parent: %s" % e)
+    except BaseException:
+        # anything else on the input path (MemoryError, a bug): never a worker that lives on without reading stdin
+        _die(EXIT_IO_ERROR, "the stdin reader failed:\n%s" % traceback.format_exc())
 
 
 def _read_line(stream, limit):
@@ -146,6 +153,8 @@ def _decode(line):
         raise _ProtocolError("line is not valid UTF-8 (%s)" % e, line)
     try:
         frame = json.loads(text)
+    except RecursionError:
+        return _decode_deep_run(text, line)
     except ValueError as e:
         raise _ProtocolError("not JSON (%s)" % e, line)
     if not isinstance(frame, dict):
@@ -164,10 +173,72 @@ def _decode(line):
     return frame
 
 
+_RUN_HEAD = re.compile(r'\{"type":"run","id":(\d+),"items":\[')
+
+
+def _decode_deep_run(text, line):
+    """A run line nested too deeply for json.loads as a whole (Python's recursion limit, about 1000 levels): its
+    items are split without recursion and decoded one by one, so that only the items too deep fail (_Undecodable)."""
+    head = _RUN_HEAD.match(text)
+    if head is None or not text.endswith("]}"):
+        raise _ProtocolError("nested too deeply for this worker's JSON decoder", line)
+    items = []
+    for part in _split_array(text, head.end(), len(text) - 2):
+        try:
+            items.append(json.loads(part))
+        except RecursionError as e:
+            items.append(_Undecodable(e))
+        except ValueError as e:
+            raise _ProtocolError("not JSON (%s)" % e, line)
+    return {"type": "run", "id": int(head.group(1)), "items": items}
+
+
+def _split_array(text, start, end):
+    """The top-level elements of the JSON array whose content is text[start:end], as text; iterative."""
+    parts = []
+    depth = 0
+    in_string = False
+    escaped = False
+    begin = start
+    for i in range(start, end):
+        c = text[i]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c in "[{":
+            depth += 1
+        elif c in "]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(text[begin:i])
+            begin = i + 1
+    if text[begin:end].strip():
+        parts.append(text[begin:end])
+    return parts
+
+
+class _Undecodable(object):
+    """An item of a run that this worker could not decode; it fails alone with the decoder's error."""
+
+    def __init__(self, error):
+        self.error = error
+
+
 def _run_items(function, items):
     results = []
     errors = []
     for index, item in enumerate(items):
+        if isinstance(item, _Undecodable):
+            results.append("null")
+            errors.append(_error(index, item.error, "cannot decode the item: it nests too deeply for this worker's"
+                                 " JSON decoder (%s)" % item.error))
+            continue
         try:
             value = function(item)
         except Exception as e:
@@ -177,7 +248,7 @@ def _run_items(function, items):
         try:
             # NaN/Infinity as bare tokens, as the parent writes and reads them (docs/worker-protocol.md, Numbers)
             results.append(json.dumps(value, separators=(",", ":")))
-        except (TypeError, ValueError) as e:
+        except Exception as e:  # TypeError, ValueError, RecursionError (nested too deeply)
             results.append("null")
             errors.append(_error(index, e, "cannot convert the result (%s) to JSON: %s" % (type(value).__name__, e)))
     return results, errors

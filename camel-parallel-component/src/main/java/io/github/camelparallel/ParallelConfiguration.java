@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 
 import io.github.camelparallel.dispatch.DispatchOptions;
 import io.github.camelparallel.dispatch.ErrorPolicy;
+import io.github.camelparallel.protocol.LineReader;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -118,12 +119,12 @@ public class ParallelConfiguration implements Cloneable {
                       + " that leak; 0 means never.")
     private int maxTasksPerWorker;
     @UriParam(label = "process", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "backend=process: how long a new worker may take to say hello before it is killed and"
-                      + " reported.")
+              description = "backend=process: a worker that has not said hello by then is killed and reported; 0: no"
+                      + " bound (a start still ends when the worker exits).")
     private long workerStartupTimeout = 30000;
     @UriParam(label = "process,advanced", defaultValue = "67108864",
-              description = "backend=process: the longest protocol line accepted from a worker, in bytes; a longer"
-                      + " one is a protocol error.")
+              description = "backend=process: the longest protocol line accepted from a worker, in bytes (1024 to"
+                      + " 2147483631); a longer result fails its item, any other longer line is a protocol error.")
     private int maxMessageSize = 64 * 1024 * 1024;
     @UriParam(label = "process", prefix = "workerEnv.", multiValue = true,
               description = "backend=process: environment entries added to the parent's for the workers, e.g."
@@ -212,10 +213,15 @@ public class ParallelConfiguration implements Cloneable {
             putIfSet(settings, "workerEnv", workerEnv == null || workerEnv.isEmpty() ? null : Map.copyOf(workerEnv));
             settings.put("lazyStart", lazyStart);
             settings.put("maxTasksPerWorker", requireNonNegative("maxTasksPerWorker", maxTasksPerWorker));
+            if (workerStartupTimeout < 0) {
+                throw new IllegalArgumentException("Option workerStartupTimeout must be 0 (no bound) or more but was "
+                        + workerStartupTimeout);
+            }
             settings.put("workerStartupTimeout", workerStartupTimeout);
-            if (maxMessageSize < 1024) {
-                throw new IllegalArgumentException("Option maxMessageSize must be at least 1024 bytes but was "
-                        + maxMessageSize);
+            if (maxMessageSize < 1024 || maxMessageSize > LineReader.MAX_LINE_BYTES) {
+                // the upper bound is the line reader's: a larger value would only fail when the first worker starts
+                throw new IllegalArgumentException("Option maxMessageSize must be between 1024 and "
+                        + LineReader.MAX_LINE_BYTES + " bytes but was " + maxMessageSize);
             }
             settings.put("maxMessageSize", maxMessageSize);
             settings.put("workerCds", workerCds);

@@ -17,7 +17,7 @@ import java.util.Objects;
  * <ul>
  * <li>A line ends at {@code \n}; one {@code \r} right before it is dropped too ({@code \r\n} is tolerated).</li>
  * <li>The limit {@code maxLineBytes} counts the line's bytes without its terminator ({@code \n} or {@code \r\n}). A
- * longer line fails with {@code ProtocolException("line over N bytes")} as soon as its N+1th byte arrives: at most
+ * longer line fails with a {@link LineTooLongException} ("line over N bytes") as soon as its N+1th byte arrives: at most
  * N+1 bytes of the line are ever buffered (plus one read buffer of {@value #READ_CHUNK} bytes), whatever the peer
  * sends.</li>
  * <li>Bytes that are not valid UTF-8 fail with a {@link ProtocolException}; they are never replaced silently.</li>
@@ -33,6 +33,9 @@ import java.util.Objects;
  * (error: FAILED).
  */
 public final class LineReader {
+
+    /** The largest {@code maxLineBytes} a reader takes (a Java array's practical bound). */
+    public static final int MAX_LINE_BYTES = Integer.MAX_VALUE - 16;
 
     static final int READ_CHUNK = 8192;
     private static final int SHRINK_ABOVE = 1 << 20;
@@ -53,8 +56,8 @@ public final class LineReader {
      */
     public LineReader(InputStream in, int maxLineBytes) {
         this.in = Objects.requireNonNull(in, "in");
-        if (maxLineBytes < 1 || maxLineBytes > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("maxLineBytes must be between 1 and " + (Integer.MAX_VALUE - 16) + ": "
+        if (maxLineBytes < 1 || maxLineBytes > MAX_LINE_BYTES) {
+            throw new IllegalArgumentException("maxLineBytes must be between 1 and " + MAX_LINE_BYTES + ": "
                     + maxLineBytes);
         }
         this.maxLineBytes = maxLineBytes;
@@ -131,7 +134,7 @@ public final class LineReader {
         long newLength = (long) lineLength + length;
         if (newLength > maxLineBytes + 1L
                 || (newLength == maxLineBytes + 1L && chunk[from + length - 1] != '\r')) {
-            throw new ProtocolException("line over " + maxLineBytes + " bytes");
+            throw new LineTooLongException(maxLineBytes);
         }
         if (newLength > line.length) {
             long grown = Math.max(newLength, Math.min((long) line.length * 2, maxLineBytes + 1L));
@@ -147,7 +150,7 @@ public final class LineReader {
             length--;
         }
         if (length > maxLineBytes) {
-            throw new ProtocolException("line over " + maxLineBytes + " bytes");
+            throw new LineTooLongException(maxLineBytes);
         }
         String text;
         if (isAscii(line, length)) {

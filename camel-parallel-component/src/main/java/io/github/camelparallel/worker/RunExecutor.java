@@ -11,13 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.FrameCodec;
+import io.github.camelparallel.protocol.FrameValues;
 import io.github.camelparallel.protocol.ItemError;
 
 /**
  * Runs one {@code run} frame through a task and makes its {@code result} frame: the part of a worker that knows
  * nothing of pipes, shared by the JVM worker process ({@link WorkerLoop}) and the Hazelcast backend's task on a
  * cluster member. An item fails alone (its JSON does not convert to the task's input type, the task throws, its result
- * is not JSON-able): its entry is JSON {@code null} and an {@link ItemError} names it. In a worker process a
+ * is not JSON-able, including a value that contains itself, whose conversion overflows the stack): its entry is JSON
+ * {@code null} and an {@link ItemError} names it. In a worker process a
  * {@link VirtualMachineError} other than {@link StackOverflowError} is rethrown: that JVM can no longer be trusted and
  * exits, and the pool re-runs the other items on a fresh worker. On a cluster member ({@link #forClusterMember}) it is
  * the item's failure, as on a pool thread of the thread backend: the member stays, and the chunk's other items keep
@@ -71,10 +73,10 @@ public final class RunExecutor {
             Object input;
             try {
                 input = CODEC.fromTree(item, inputType);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
+            } catch (JsonProcessingException | RuntimeException | StackOverflowError e) {
                 results.add(NullNode.getInstance());
                 errors.add(error(i, e, "cannot convert the item to " + inputType.toCanonical() + ": "
-                        + jacksonMessage(e)));
+                        + (e instanceof StackOverflowError ? "it nests too deeply" : jacksonMessage((Exception) e))));
                 continue;
             }
             Object output;
@@ -89,12 +91,13 @@ public final class RunExecutor {
                 continue;
             }
             try {
-                results.add(CODEC.toExactTree(output, resultType));
+                results.add(FrameValues.tree(output, resultType));
             } catch (IllegalArgumentException e) {
+                // Jackson cannot write it, it contains itself or nests deeper than a frame carries, or it would read
+                // back as a different value (ExactValues): this item's failure alone, never the worker's
                 results.add(NullNode.getInstance());
-                errors.add(error(i, e, "cannot convert the result (" + output.getClass().getName() + ") to JSON: "
+                errors.add(error(i, e, "cannot convert the result (" + FrameValues.typeOf(output) + ") to JSON: "
                         + jacksonMessage(e)));
-                // (toExactTree also refuses a result that would arrive as a different value: see ExactValues)
             }
         }
         return new Frame.Result(run.id(), results, errors);

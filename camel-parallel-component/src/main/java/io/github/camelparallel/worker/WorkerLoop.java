@@ -35,7 +35,8 @@ import io.github.camelparallel.protocol.ProtocolException;
  * <li>An item fails alone: when its JSON cannot be converted to the task's input type, when the task throws, or when
  * its result cannot be turned into JSON, its entry is JSON {@code null} and an {@link ItemError} (index in the run,
  * exception class name, message, stack trace cut to {@value #MAX_TRACE_CHARS} characters) reports it; the other items
- * of the run are unaffected. A {@link VirtualMachineError} other than {@link StackOverflowError} (out of memory, ...)
+ * of the run are unaffected. A result the parent could not read (its line over {@code maxMessageBytes}, the parent's
+ * limit too) fails alone the same way ({@link ResultLine}). A {@link VirtualMachineError} other than {@link StackOverflowError} (out of memory, ...)
  * is not an item failure: the worker can no longer be trusted, the loop ends with {@link Outcome#FATAL_ERROR} and the
  * parent sees a crashed worker.</li>
  * <li>The end of the input is noticed at once, even while a task runs (a parent killed with -9 closes the pipe): the
@@ -82,6 +83,7 @@ public final class WorkerLoop {
     /** Used by the reader thread only (handed over by Thread.start). */
     private final LineReader in;
     private final LineWriter out;
+    private final ResultLine resultLine;
     private final PrintStream diagnostics;
     private final AtomicBoolean started = new AtomicBoolean();
     /** Completed once, by whichever thread sees the end first; thread-safe by itself. */
@@ -95,7 +97,7 @@ public final class WorkerLoop {
      * @param task            the task, called on one thread only
      * @param in              the parent's lines (the worker's stdin)
      * @param out             where result lines go (the worker's real stdout)
-     * @param maxMessageBytes the longest line accepted from the parent, in bytes
+     * @param maxMessageBytes the longest line accepted from the parent, in bytes, and the longest result line sent
      * @param diagnostics     where protocol errors and fatal errors are described (the worker's stderr)
      */
     public WorkerLoop(Function<?, ?> task, InputStream in, OutputStream out, int maxMessageBytes,
@@ -112,6 +114,7 @@ public final class WorkerLoop {
         this.executor = new RunExecutor(this.task, this.inputType);
         this.in = new LineReader(in, maxMessageBytes);
         this.out = new LineWriter(Objects.requireNonNull(out, "out"), CODEC);
+        this.resultLine = new ResultLine(maxMessageBytes); // the parent reads with the limit it started us with
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
     }
 
@@ -209,7 +212,7 @@ public final class WorkerLoop {
                 }
                 Frame.Result result = execute((Frame.Run) frame);
                 try {
-                    out.write(result);
+                    out.writeLine(resultLine.encode(result));
                 } catch (IOException e) {
                     diagnostics.println("camel-parallel worker: cannot write the result of run " + result.id()
                             + " to the parent: " + e);

@@ -13,6 +13,7 @@ import java.lang.reflect.Modifier;
 import java.util.function.Function;
 
 import io.github.camelparallel.protocol.Frame;
+import io.github.camelparallel.protocol.LineReader;
 import io.github.camelparallel.protocol.LineWriter;
 
 /**
@@ -296,9 +297,9 @@ public final class WorkerMain {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--max-message-size is not a number of bytes: " + value);
             }
-            if (size < 1 || size > Integer.MAX_VALUE - 16) {
+            if (size < 1 || size > LineReader.MAX_LINE_BYTES) {
                 throw new IllegalArgumentException("--max-message-size must be between 1 and "
-                        + (Integer.MAX_VALUE - 16) + " bytes: " + value);
+                        + LineReader.MAX_LINE_BYTES + " bytes: " + value);
             }
             return (int) size;
         }

@@ -128,13 +128,15 @@ class HazelcastUnwritableValuesTest {
     }
 
     @Test
-    void aThreadResultIsWrittenAsItsBeanPropertiesNotAFailure() throws Exception {
+    void aThreadResultFailsAloneNamingItsTypeBecauseItWouldNotComeBackAThread() throws Exception {
+        // Jackson writes a Thread as a map of its bean properties, which would reach the route as a Map: a different
+        // value, so the member refuses it (the rule: exactly, or the item fails naming the type)
         start(UnwritableResults.class);
         Exchange out = TestContexts.send(context, "direct:in", List.of(5, 6, 7));
-        List<?> results = body(out);
-        assertEquals(50, results.get(0));
-        assertTrue(results.get(1) instanceof Map<?, ?> thread && thread.containsKey("name"), String.valueOf(results));
-        assertEquals(70, results.get(2));
+        assertEquals(java.util.Arrays.asList(50, null, 70), body(out));
+        Map<Integer, Throwable> errors = errors(out);
+        assertEquals(java.util.Set.of(1), errors.keySet());
+        assertNames(errors.get(1), "Thread", "would not arrive equal"); // the task returns its own (Hazelcast) thread
     }
 
     @Test

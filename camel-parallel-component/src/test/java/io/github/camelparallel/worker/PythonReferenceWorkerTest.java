@@ -143,4 +143,54 @@ class PythonReferenceWorkerTest {
                     worker.stderr());
         }
     }
+
+    @Test
+    void anItemTooDeepForPythonsJsonFailsAloneAndTheWorkerStaysResponsive() throws Exception {
+        String script = "import sys; sys.path.insert(0, sys.argv[1]); from camel_parallel_worker import serve\n"
+                + "def deep(n):\n    v = 0\n    for _ in range(n):\n        v = [v]\n    return v\n"
+                + "serve(lambda x: deep(5000) if x == 'deep' else x)";
+        try (ChildProcess worker = ChildProcess.command(List.of("python3", "-c", script, WORKER_DIR.toString()), null)) {
+            assertInstanceOf(Frame.Hello.class, worker.receive(), worker::stderr);
+            // 990 levels: too deep for json.loads of the whole line, fine alone: back exactly; 3000: fails alone
+            String deep990 = "[".repeat(990) + "0" + "]".repeat(990);
+            String deep3000 = "[".repeat(3000) + "0" + "]".repeat(3000);
+            worker.sendRaw("{\"type\":\"run\",\"id\":1,\"items\":[1," + deep990 + "," + deep3000
+                    + ",\"a,]\\\"[\",2]}\n");
+            Frame.Result first = assertInstanceOf(Frame.Result.class, receiveWithin(worker, EXIT), worker::stderr);
+            assertEquals(1, first.id());
+            assertEquals(5, first.results().size());
+            assertEquals(deep990, first.results().get(1).toString(), "back exactly");
+            assertEquals("[1, null, \"a,]\\\"[\", 2]", List.of(first.results().get(0), first.results().get(2),
+                    first.results().get(3), first.results().get(4)).toString());
+            assertEquals(1, first.errors().size());
+            assertEquals(2, first.errors().get(0).index());
+            assertEquals("RecursionError", first.errors().get(0).error());
+            assertTrue(first.errors().get(0).message().contains("nests too deeply"), first.errors().get(0).message());
+
+            worker.send(new Frame.Run(2, items("deep", 3)));
+            Frame.Result second = assertInstanceOf(Frame.Result.class, receiveWithin(worker, EXIT), worker::stderr);
+            assertEquals("[null, 3]", second.results().toString());
+            assertEquals("RecursionError", second.errors().get(0).error());
+            assertTrue(second.errors().get(0).message().contains("cannot convert the result"), second.errors().get(0).message());
+
+            worker.closeStdin();
+            assertEquals(0, worker.exitCode(Duration.ofSeconds(5)), "the stdin reader is alive: the end of stdin ends the worker");
+        }
+    }
+
+    /** The next frame, failing (instead of hanging) when the worker does not answer in time. */
+    private static Frame receiveWithin(ChildProcess worker, Duration timeout) throws Exception {
+        java.util.concurrent.CompletableFuture<Frame> frame = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return worker.receive();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            return frame.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no answer within " + timeout + "; stderr:\n" + worker.stderr());
+        }
+    }
 }

@@ -13,7 +13,7 @@ import io.github.camelparallel.protocol.ProtocolException;
 /**
  * One chunk as it travels to a cluster member: the task class name and the worker protocol's {@code run} frame (a
  * JSON line), answered with its {@code result} frame. The member runs it as a JVM worker process would
- * ({@link MemberRunExecutor}): items fail alone (an unwritable result too), results come back in item order. The run id lets the parent interrupt it
+ * ({@code RunExecutor.forClusterMember}): items fail alone (an unwritable result too), results come back in item order. The run id lets the parent interrupt it
  * ({@link CancelRun}). Immutable after deserialization; {@link #call()} runs on one member thread.
  */
 public final class ChunkTask implements Callable<String>, IdentifiedDataSerializable {

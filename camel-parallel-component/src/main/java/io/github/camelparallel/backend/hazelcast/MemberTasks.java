@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.github.camelparallel.worker.RunExecutor;
+
 /**
  * What a cluster member keeps between chunks: one task instance per task class (created on first use with the
  * class's public no-arg constructor, as a worker process does), the threads running chunks by run id, so that a
@@ -13,7 +15,7 @@ import java.util.function.Function;
  */
 final class MemberTasks {
 
-    private static final Map<String, MemberRunExecutor> EXECUTORS = new ConcurrentHashMap<>();
+    private static final Map<String, RunExecutor> EXECUTORS = new ConcurrentHashMap<>();
     private static final Map<String, Thread> RUNNING = new ConcurrentHashMap<>();
     private static final Map<String, Long> CANCELLED = new ConcurrentHashMap<>();
     private static final long CANCEL_MEMORY_NANOS = 600_000_000_000L;
@@ -22,11 +24,11 @@ final class MemberTasks {
     }
 
     /** The executor of a task class, loaded with this member's class loader; failures name the class. */
-    static MemberRunExecutor executor(String taskClass) {
+    static RunExecutor executor(String taskClass) {
         return EXECUTORS.computeIfAbsent(taskClass, MemberTasks::create);
     }
 
-    private static MemberRunExecutor create(String taskClass) {
+    private static RunExecutor create(String taskClass) {
         Class<?> type;
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -38,7 +40,7 @@ final class MemberTasks {
             throw new IllegalStateException("task class " + taskClass + " is not a java.util.function.Function");
         }
         try {
-            return new MemberRunExecutor((Function<?, ?>) type.getConstructor().newInstance());
+            return RunExecutor.forClusterMember((Function<?, ?>) type.getConstructor().newInstance());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("task class " + taskClass + " cannot be created: " + e, e);
         }

@@ -18,6 +18,7 @@ import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
 import io.github.camelparallel.backend.process.RemoteTaskException;
 import io.github.camelparallel.dispatch.ChunkThreads;
 import io.github.camelparallel.protocol.Frame;
+import io.github.camelparallel.protocol.FrameValues;
 import io.github.camelparallel.protocol.FrameCodec;
 import io.github.camelparallel.protocol.ItemError;
 import io.github.camelparallel.spi.Chunk;

@@ -3,7 +3,6 @@ package io.github.camelparallel.backend.process;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +14,6 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelparallel.dispatch.ChunkThreads;
 import io.github.camelparallel.dispatch.TimerThreads;
 import io.github.camelparallel.protocol.Frame;
@@ -110,13 +108,17 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 return;
             }
             startMissingWorkersLocked();
+            boolean bounded = settings.startupTimeoutMillis() > 0; // 0: no bound; a worker that exits still ends it
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.startupTimeoutMillis() + 1000);
             while (brokenCause == null && readyCountLocked() < settings.poolSize()) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (!bounded) {
+                    changed.await();
+                } else if (left <= 0) {
                     break;
+                } else {
+                    changed.awaitNanos(left);
                 }
-                changed.awaitNanos(left);
             }
             if (brokenCause != null) {
                 throw brokenCause;
@@ -159,22 +161,9 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             }
         });
         ChunkRun run = new ChunkRun(chunk, listener);
-        int[] offsets = new int[chunk.size()];
-        int good = 0;
-        List<JsonNode> items = new ArrayList<>(chunk.size());
         List<Runnable> badItems = new ArrayList<>();
-        for (int offset = 0; offset < chunk.size(); offset++) {
-            int o = offset;
-            try {
-                items.add(json.item(chunk.indexOf(offset), chunk.item(offset)));
-                offsets[good++] = offset;
-            } catch (IllegalArgumentException e) {
-                badItems.add(() -> run.report(o, null, e));
-            }
-        }
         // encoded here, on the submitting thread, outside the lock: sending it later is a copy
-        Job job = good == 0 ? null
-                : new Job(run, good == offsets.length ? offsets : Arrays.copyOf(offsets, good), items, false, 0);
+        Job job = JobItems.prepare(run, json, badItems);
         lock.lock();
         try {
             if (stopped || !started) {
@@ -258,6 +247,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     }
 
     private void onHello(WorkerProcess worker, Frame.Hello hello) {
+        worker.rememberChildren(); // outside the lock: it reads the process table
         String problem = null;
         lock.lock();
         try {
@@ -313,7 +303,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                         || settings.maxTasksPerWorker() > 0 && worker.tasksDone >= settings.maxTasksPerWorker()) {
                     worker.state = WorkerProcess.State.STOPPING; // recycled: a fresh worker takes its place
                     workers.remove(worker);
-                    io.execute(() -> worker.send(new Frame.Shutdown()));
+                    io.execute(worker::sendShutdown);
                 } else {
                     worker.state = WorkerProcess.State.READY;
                 }
@@ -353,6 +343,42 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             WorkerProtocolException error = new WorkerProtocolException("parallel:" + settings.poolName() + " " + worker
                     + " broke the worker protocol: " + problem);
             RunResults.fail(job, error);
+        }
+        dispatch();
+    }
+
+    /**
+     * A line over {@code maxMessageSize} while the worker runs a job is taken for an oversized result, not a broken
+     * command: the worker is killed (its stream cannot be read further) and its job handled as a hang: a job of several
+     * items re-runs each alone, an item alone fails with an error naming the limit. It never counts toward breaking the
+     * pool. Any other line over the limit (before hello, while idle) is a protocol error.
+     */
+    @Override
+    public void lineTooLong(WorkerProcess worker, int limit) {
+        Job job;
+        lock.lock();
+        try {
+            if (worker.state == WorkerProcess.State.DEAD) {
+                return;
+            }
+            job = worker.state == WorkerProcess.State.BUSY ? worker.job : null;
+            if (job != null) {
+                worker.job = null;
+                LOG.warn("[{}] {} answered a run of {} items with a line over maxMessageSize ({} bytes): killing it",
+                        settings.poolName(), worker, job.size(), limit);
+                killLocked(worker, "a result over maxMessageSize");
+                requeueOrFailLocked(job, true, () -> new WorkerProtocolException("Result of item "
+                        + job.chunk().indexOf(job.offsets()[0]) + " on parallel:" + settings.poolName() + ": its "
+                        + worker + " broke the worker protocol with a line over " + limit + " bytes (maxMessageSize),"
+                        + " taken for this item's result, and was replaced; raise maxMessageSize or return a smaller"
+                        + " result"));
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (job == null) {
+            protocolError(worker, "line over " + limit + " bytes");
+            return;
         }
         dispatch();
     }
@@ -410,8 +436,9 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                         worker.killReason != null ? " after " + worker.killReason : "; replacing it");
             }
             if (job != null) {
+                String killed = worker.killReason != null ? ", killed: " + worker.killReason : "";
                 requeueOrFailLocked(job, false, () -> new WorkerCrashedException("Item " + job.chunk().indexOf(job.offsets()[0])
-                        + " on parallel:" + settings.poolName() + " crashed its worker (" + exit + ", pid "
+                        + " on parallel:" + settings.poolName() + " crashed its worker (" + exit + killed + ", pid "
                         + worker.pid() + "); last stderr lines: " + worker.lastStderrLines()));
             }
             changed.signalAll();
@@ -419,6 +446,36 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             lock.unlock();
         }
         dispatch();
+    }
+
+    /**
+     * A worker that closed its stdout and kept running can never answer: it is killed, and counted as a crash (its
+     * run, if any, is handled by {@link #exited} as a crashed worker's); before hello, as a worker that could not start.
+     */
+    @Override
+    public void stdoutClosed(WorkerProcess worker) {
+        lock.lock();
+        try {
+            if (worker.state == WorkerProcess.State.DEAD) {
+                return;
+            }
+            LOG.warn("[{}] {} closed its stdout but is still running after {} ms: killing it", settings.poolName(),
+                    worker, WorkerProcess.EXIT_AFTER_STDOUT_MILLIS);
+            if (worker.state == WorkerProcess.State.STOPPING) {
+                worker.kill(io); // asked to stop already: no restart to count
+                return;
+            }
+            if (worker.state == WorkerProcess.State.STARTING && !stopped
+                    && uselessWorkers.exitedBeforeHello() >= uselessWorkers.limit()) {
+                brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
+                        + settings.poolName() + " closed its stdout before it was ready; its last stderr lines: "
+                        + worker.lastStderrLines());
+                changed.signalAll();
+            }
+            killLocked(worker, "it closed its stdout and kept running");
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void timedOut(WorkerProcess worker, Job job, long runTimeoutMillis) {
@@ -520,8 +577,10 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 WorkerProcess worker = WorkerProcess.start(id, settings.poolName(), commandForNextWorker(), codec,
                         settings.maxMessageSize(), io, this);
                 workers.add(worker);
-                worker.timer = scheduler.schedule(TimerThreads.wrap(() -> startupTimedOut(worker)),
-                        settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
+                if (settings.startupTimeoutMillis() > 0) {
+                    worker.timer = scheduler.schedule(TimerThreads.wrap(() -> startupTimedOut(worker)),
+                            settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
+                }
             } catch (IOException e) {
                 brokenCause = new IllegalStateException("cannot start worker command '" + settings.command()
                         + "' of parallel:" + settings.poolName() + ": " + e.getMessage(), e);
@@ -656,7 +715,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             lock.unlock();
         }
         LOG.info("[{}] restarting {} workers on request", settings.poolName(), count);
-        idle.forEach(w -> io.execute(() -> w.send(new Frame.Shutdown())));
+        idle.forEach(w -> io.execute(w::sendShutdown));
         dispatch(); // starts the replacements
         return count;
     }
@@ -692,7 +751,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             lock.unlock();
         }
         afterUnlock.forEach(Runnable::run);
-        toStop.forEach(w -> w.send(new Frame.Shutdown()));
+        toStop.forEach(WorkerProcess::sendShutdown);
         long deadline = System.currentTimeMillis() + STOP_GRACE_MILLIS;
         for (WorkerProcess worker : toStop) {
             try {

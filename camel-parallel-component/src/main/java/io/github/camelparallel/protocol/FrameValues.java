@@ -1,4 +1,4 @@
-package io.github.camelparallel.backend.hazelcast;
+package io.github.camelparallel.protocol;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -6,10 +6,11 @@ import java.util.Iterator;
 
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelparallel.protocol.FrameCodec;
+import com.fasterxml.jackson.databind.JavaType;
 
 /**
- * One value (an item or a result) as a JSON tree that a frame can carry between this JVM and a cluster member, or an
+ * One value (an item or a result) as a JSON tree that a frame can carry between the parent and a worker or a cluster
+ * member, or an
  * {@link IllegalArgumentException} saying why not. It exists because Jackson answers a value that contains
  * itself, or nests some thousands deep, with a {@link StackOverflowError}, and a tree deeper than Jackson's nesting
  * limit ({@value #JACKSON_MAX_DEPTH}, the default of both {@code StreamWriteConstraints} and
@@ -20,11 +21,11 @@ import io.github.camelparallel.protocol.FrameCodec;
  * taking two); everything else is an IllegalArgumentException (its caller names the item and the value's class). Stateless and
  * thread-safe.
  */
-final class FrameValues {
+public final class FrameValues {
 
-    static final int JACKSON_MAX_DEPTH = StreamWriteConstraints.DEFAULT_MAX_DEPTH;
+    public static final int JACKSON_MAX_DEPTH = StreamWriteConstraints.DEFAULT_MAX_DEPTH;
     /** The deepest value a frame carries: the frame's object and its array take two of Jackson's levels. */
-    static final int MAX_DEPTH = JACKSON_MAX_DEPTH - 2;
+    public static final int MAX_DEPTH = JACKSON_MAX_DEPTH - 2;
 
     private FrameValues() {
     }
@@ -36,10 +37,20 @@ final class FrameValues {
      *                                  deeper than {@value #MAX_DEPTH} levels (the caller names the value and its
      *                                  class)
      */
-    static JsonNode tree(Object value) {
+    public static JsonNode tree(Object value) {
+        return tree(value, null);
+    }
+
+    /**
+     * The value as a tree that fits in a frame and reads back equal as {@code declared} (see
+     * {@link FrameCodec#toExactTree}); {@code declared} null: any tree Jackson writes.
+     *
+     * @throws IllegalArgumentException as {@link #tree(Object)}, and when the value would read back different
+     */
+    public static JsonNode tree(Object value, JavaType declared) {
         JsonNode tree;
         try {
-            tree = FrameCodec.SHARED.toTree(value);
+            tree = declared == null ? FrameCodec.SHARED.toTree(value) : FrameCodec.SHARED.toExactTree(value, declared);
         } catch (StackOverflowError e) {
             throw new IllegalArgumentException("it contains itself, or nests deeper than " + MAX_DEPTH
                     + " levels (" + e + " while Jackson wrote it)", e);
@@ -51,12 +62,12 @@ final class FrameValues {
         return tree;
     }
 
-    static String typeOf(Object value) {
+    public static String typeOf(Object value) {
         return value == null ? "null" : value.getClass().getName();
     }
 
     /** Whether the tree's arrays and objects nest deeper than {@code max}; iterative, so any depth is safe. */
-    static boolean deeperThan(JsonNode root, int max) {
+    public static boolean deeperThan(JsonNode root, int max) {
         if (!root.isContainerNode()) {
             return false;
         }

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.FrameCodec;
+import io.github.camelparallel.protocol.FrameValues;
 import io.github.camelparallel.protocol.ItemError;
+import io.github.camelparallel.worker.RunExecutor;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * result nested deeper than a frame carries, an OutOfMemoryError), the result frame always encodes and decodes, and
  * class names on the wire stay plain JSON.
  */
-class MemberRunExecutorTest {
+class ClusterMemberRunTest {
 
     /** n → 10n; 1 → a list containing itself; 2 → 5,000 lists deep; 3 → 999 deep; 4 → 998 deep; 5 → OOM. */
     public static class Awkward implements Function<Integer, Object> {
@@ -67,7 +69,7 @@ class MemberRunExecutorTest {
         for (int i = 0; i < 7; i++) {
             items.add(IntNode.valueOf(i));
         }
-        Frame.Result result = new MemberRunExecutor(new Awkward()).execute(new Frame.Run(42, items));
+        Frame.Result result = RunExecutor.forClusterMember(new Awkward()).execute(new Frame.Run(42, items));
         // the frame as the parent reads it
         Frame.Result read = assertInstanceOf(Frame.Result.class,
                 FrameCodec.SHARED.decode(FrameCodec.SHARED.encode(result)));
@@ -105,7 +107,7 @@ class MemberRunExecutorTest {
                 + "{\"@class\":\"java.lang.ProcessBuilder\",\"command\":[\"id\"]},"
                 + "{\"@type\":\"java.net.URL\",\"val\":\"http://example.invalid\"}]}";
         Frame.Run run = assertInstanceOf(Frame.Run.class, FrameCodec.SHARED.decode(line));
-        Frame.Result result = new MemberRunExecutor(new Identity()).execute(run);
+        Frame.Result result = RunExecutor.forClusterMember(new Identity()).execute(run);
         assertEquals(List.of(), result.errors());
         List<String> types = result.results().stream().map(JsonNode::textValue).toList();
         assertEquals(List.of("java.util.ArrayList", "java.util.LinkedHashMap", "java.util.LinkedHashMap"), types);

@@ -96,6 +96,14 @@ class FloatToIntegerTest {
     }
 
     @Test
+    void aResultReadIntoADeclaredIntegerTypeToo() throws Exception {
+        assertEquals(2L, new ItemJson(Long.class).result(CODEC.readTree("2.0")));
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> new ItemJson(Integer.class).result(CODEC.readTree("1.5")));
+        assertTrue(e.getMessage().contains("1.5") && e.getMessage().contains("java.lang.Integer"), e.getMessage());
+    }
+
+    @Test
     void insideContainersToo() throws Exception {
         assertEquals(List.of(1, 2), convert("[1, 2.0]", new TypeReference<List<Integer>>() { }));
         assertEquals(Map.of("a", 3L), convert("{\"a\": 3.0}", new TypeReference<Map<String, Long>>() { }));

@@ -10,8 +10,9 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
  * The health of one pool, in Camel's producers health check repository (as camel-kafka registers its producers):
- * DOWN with the backend's reason when its workers cannot start, keep dying, or its cluster has no member; UP
- * otherwise, with the pool's numbers as details. Thread-safe: {@code enabled} is volatile, the rest final.
+ * DOWN with the backend's reason when its workers cannot start, keep dying, its cluster has no member, or every
+ * thread is stuck in a task that ignores interrupts; UP otherwise, with the pool's numbers as details (stuck: threads
+ * that ignore an interrupt for a few seconds now). Thread-safe: {@code enabled} is volatile, the rest final.
  */
 final class PoolHealthCheck implements HealthCheck {
 
@@ -57,7 +58,8 @@ final class PoolHealthCheck implements HealthCheck {
             return result.up().build();
         }
         BackendStatus status = observable.status();
-        result.detail("workers", status.workers()).detail("busy", status.busy()).detail("restarts", status.restarts());
+        result.detail("workers", status.workers()).detail("busy", status.busy()).detail("restarts", status.restarts())
+                .detail("stuck", status.stuck());
         return status.healthy() ? result.up().build() : result.down().message(status.problem()).build();
     }
 }

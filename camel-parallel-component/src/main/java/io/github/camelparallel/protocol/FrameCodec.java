@@ -52,7 +52,9 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
  * Numbers are exact ({@link ExactTreeReader}: a {@code BigDecimal} keeps its digits and scale, a long its 64 bits,
  * {@code -0.0} its sign); {@code NaN}, {@code Infinity} and {@code -Infinity} are written and read as bare tokens, as
  * Python's {@code json} does (docs/worker-protocol.md, Numbers); where only {@code Object} is declared, a fraction is a
- * {@code Double} ({@link PlainValues}). {@link #toExactTree} is the sender's check that a value arrives equal.
+ * {@code Double} ({@link PlainValues}); a number with a fraction or an exponent becomes an integer type only when that
+ * loses nothing ({@link LosslessIntegers}: {@code 2.0} is 2, {@code 1.5} fails naming the value and the type).
+ * {@link #toExactTree} is the sender's check that a value arrives equal.
  * Numbers are limited to {@value #MAX_NUMBER_LENGTH} characters.
  * <p>
  * The line length limit is not checked here but by {@link LineReader}, before a line is ever held in memory as a whole.
@@ -89,6 +91,10 @@ public final class FrameCodec {
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
                 .addModule(new SimpleModule("camel-parallel-plain-values").addDeserializer(Object.class, new PlainValues()))
+                // 2.0 is the Integer 2; 1.5 is refused, never truncated to 1 (Jackson's default); elsewhere a float
+                // never becomes an integer type (an int[] element): it fails
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .addModule(LosslessIntegers.module())
                 .build();
     }
 

@@ -8,9 +8,16 @@ package io.github.camelparallel.spi;
  * @param queued         chunks handed to the backend and not started yet (-1 when it cannot tell)
  * @param restarts       workers replaced since the pool started (process backend), else 0
  * @param problem        why the backend cannot serve well now (workers cannot start, keep crashing, no cluster
- *                       member), or null when it can
+ *                       member, every thread stuck in a task that ignores interrupts), or null when it can
+ * @param stuck          threads interrupted (taskTimeout, batch timeout, stop) a few seconds ago or more whose task
+ *                       has not returned yet (thread backends), else 0
  */
-public record BackendStatus(int workers, int busy, int queued, long restarts, String problem) {
+public record BackendStatus(int workers, int busy, int queued, long restarts, String problem, int stuck) {
+
+    /** A status without stuck threads (backends whose workers can be killed). */
+    public BackendStatus(int workers, int busy, int queued, long restarts, String problem) {
+        this(workers, busy, queued, restarts, problem, 0);
+    }
 
     public boolean healthy() {
         return problem == null;

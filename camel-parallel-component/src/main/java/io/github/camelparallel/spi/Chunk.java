@@ -170,8 +170,10 @@ public final class Chunk {
     /**
      * Called by the runner when it is done: detaches the thread so a late {@link #interrupt()} cannot hit the
      * thread's next chunk, and clears an interrupt this chunk delivered (it was meant for this chunk only).
+     *
+     * @return whether {@link #interrupt()} interrupted the runner
      */
-    public void releaseRunner() {
+    public boolean releaseRunner() {
         boolean clear;
         synchronized (this) {
             runner = null;
@@ -180,6 +182,12 @@ public final class Chunk {
         if (clear) {
             Thread.interrupted();
         }
+        return clear;
+    }
+
+    /** Whether a thread runs the chunk now (claimed and not released yet). */
+    public synchronized boolean hasRunner() {
+        return runner != null;
     }
 
     /** The runner: the run it now collects results in ({@link UnreportedResults}); replaces the previous one. */

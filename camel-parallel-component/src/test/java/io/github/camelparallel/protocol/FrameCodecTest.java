@@ -211,6 +211,10 @@ class FrameCodecTest {
                 } catch (JsonProcessingException | IllegalArgumentException e) {
                     expected = e.getClass();
                 }
+                if (tree.isDouble() && tree.doubleValue() % 1 != 0 && (type == Integer.class || type == Long.class)) {
+                    // the one deliberate difference: Jackson truncates 1.5 to 1, the codec refuses (FloatToIntegerTest)
+                    expected = com.fasterxml.jackson.databind.exc.InvalidFormatException.class;
+                }
                 Object actual;
                 try {
                     actual = CODEC.fromTree(tree, javaType);

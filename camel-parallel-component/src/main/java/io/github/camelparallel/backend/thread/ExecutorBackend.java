@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Items of a chunk run one after another on one thread. {@code taskTimeout} arms an {@link ItemDeadline} per
  * item: a late item is interrupted and reported as failed with a {@link TimeoutException} at once, and the thread
  * goes on with the next item (a task that ignores interrupts keeps its thread until it returns: Java threads
- * cannot be killed; use the process backend for that). Chunks can also run on a blocked caller thread
+ * cannot be killed; use the process backend for that; {@link StuckThreads} counts such threads, and the pool's
+ * status is a problem when all of them are held). Chunks can also run on a blocked caller thread
  * ({@link #runInCaller}), which keeps nested batches deadlock-free.
  * <p>
  * States: NEW → STARTED ({@link #start()} acquires the executor) → STOPPED ({@link #stop()} releases it through
@@ -54,6 +55,8 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
     private volatile Executor executor;
     /** Chunks handed to the executor and not yet picked up by a thread; swept by {@link #stop()}. */
     private final Map<Chunk, ChunkListener> queued = new ConcurrentHashMap<>();
+    /** Pool threads whose task ignores an interrupt, for {@link #status()}; thread-safe by itself. */
+    private final StuckThreads stuck = new StuckThreads();
     /** Chunks running now; thread-safe by itself. */
     private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -79,6 +82,7 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
 
     @Override
     public void start() {
+        stuck.clear();
         executor = acquire.get();
         LOG.debug("[{}] started with parallelism {}", poolName, capabilities.parallelism());
     }
@@ -94,7 +98,7 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
             current.execute(() -> {
                 queued.remove(chunk);
                 if (chunk.tryClaim()) {
-                    run(chunk, listener);
+                    run(chunk, listener, stuck);
                 }
             });
         } catch (RuntimeException e) {
@@ -105,7 +109,7 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
 
     @Override
     public void runInCaller(Chunk chunk, ChunkListener listener) {
-        run(chunk, listener);
+        run(chunk, listener, null); // a caller's thread is not one of the pool's: not counted when stuck
     }
 
     @Override
@@ -134,26 +138,41 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
 
     @Override
     public BackendStatus status() {
-        return new BackendStatus(executor == null ? 0 : capabilities.parallelism(), running.get(), queued.size(), 0,
-                executor == null ? "parallel:" + poolName + " is not running" : null);
+        boolean started = executor != null;
+        return new BackendStatus(started ? capabilities.parallelism() : 0, running.get(), queued.size(), 0,
+                started ? stuck.problem(poolName, capabilities.parallelism()) : "parallel:" + poolName
+                        + " is not running", stuck.count());
     }
 
-    private void run(Chunk chunk, ChunkListener listener) {
+    /** @param stuck where a pool thread records an interrupt its task ignores; null on a caller's thread */
+    private void run(Chunk chunk, ChunkListener listener, StuckThreads stuck) {
         long start = System.nanoTime();
         running.incrementAndGet();
         LOG.trace("[{}] run {}", poolName, chunk);
+        if (stuck != null) {
+            // a batch timeout or stop interrupts this thread: count it until the chunk ends (checked again after
+            // recording, so a hook that runs after the chunk ended leaves nothing behind)
+            chunk.onInterrupt(() -> {
+                stuck.interrupted(chunk);
+                if (!chunk.hasRunner()) {
+                    stuck.returned(chunk);
+                }
+            });
+        }
         ChunkThreads.enter();
         try {
             if (chunk.itemTimeoutMillis() > 0) {
                 for (int offset = 0; offset < chunk.size() && !chunk.isCancelled(); offset++) {
-                    runItem(chunk, offset, listener);
+                    runItem(chunk, offset, listener, stuck);
                 }
             } else {
                 runBuffered(chunk, listener);
             }
         } finally {
             ChunkThreads.exit();
-            chunk.releaseRunner();
+            if (chunk.releaseRunner() && stuck != null) {
+                stuck.returned(chunk);
+            }
             running.decrementAndGet();
         }
         listener.chunkDone(chunk, System.nanoTime() - start);
@@ -224,12 +243,17 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
         }
     }
 
-    private void runItem(Chunk chunk, int offset, ChunkListener listener) {
+    private void runItem(Chunk chunk, int offset, ChunkListener listener, StuckThreads stuck) {
         int index = chunk.indexOf(offset);
         ItemDeadline deadline = chunk.itemTimeoutMillis() <= 0 ? null
-                : ItemDeadline.arm(scheduler, chunk.itemTimeoutMillis(), () -> listener.itemDone(chunk, offset, null,
-                        new TimeoutException("Item " + index + " on parallel:" + poolName + " exceeded taskTimeout of "
-                                + chunk.itemTimeoutMillis() + " ms (attempt " + chunk.attempt() + ")")));
+                : ItemDeadline.arm(scheduler, chunk.itemTimeoutMillis(), () -> {
+                    if (stuck != null) {
+                        stuck.interrupted(chunk); // until the task returns (below)
+                    }
+                    listener.itemDone(chunk, offset, null, new TimeoutException("Item " + index + " on parallel:"
+                            + poolName + " exceeded taskTimeout of " + chunk.itemTimeoutMillis() + " ms (attempt "
+                            + chunk.attempt() + ")"));
+                });
         Object result = null;
         Throwable error = null;
         try {
@@ -238,6 +262,9 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
             error = t;
         }
         if (deadline != null && !deadline.disarm()) {
+            if (stuck != null) {
+                stuck.returned(chunk);
+            }
             return; // already reported as timed out
         }
         listener.itemDone(chunk, offset, result, error);

@@ -2,19 +2,13 @@ package io.github.camelparallel;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
-import io.github.camelparallel.backend.hazelcast.HazelcastBackendFactory;
 import io.github.camelparallel.management.PoolManagement;
-import io.github.camelparallel.backend.process.ProcessBackendFactory;
-import io.github.camelparallel.backend.thread.ThreadBackendFactory;
-import io.github.camelparallel.backend.thread.VirtualThreadBackendFactory;
 import io.github.camelparallel.spi.ParallelBackend;
-import io.github.camelparallel.spi.ParallelBackendFactory;
 import io.github.camelparallel.spi.PoolSpec;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -49,16 +43,9 @@ public class ParallelComponent extends HealthCheckComponent {
             throw new IllegalArgumentException("parallel: needs a pool name, e.g. parallel:cube, in " + uri);
         }
         DurationOptions.check(remaining, parameters, getCamelContext().getTypeConverter());
-        // Camel binds option names in any case (poolsize=2 sets poolSize): compare them by their canonical names
-        Set<String> explicitPoolOptions = new HashSet<>();
-        for (String key : parameters.keySet()) {
-            for (String option : ParallelConfiguration.POOL_OPTIONS) {
-                if (option.equalsIgnoreCase(key)) {
-                    explicitPoolOptions.add(option);
-                }
-            }
-        }
-        ParallelEndpoint endpoint = new ParallelEndpoint(uri, this, remaining, configuration.copy(), explicitPoolOptions);
+        // the options the URI sets itself, compared with an existing pool of the same name (in any case)
+        Set<String> explicitOptions = new HashSet<>(parameters.keySet());
+        ParallelEndpoint endpoint = new ParallelEndpoint(uri, this, remaining, configuration.copy(), explicitOptions);
         setProperties(endpoint, parameters);
         return endpoint;
     }
@@ -68,12 +55,7 @@ public class ParallelComponent extends HealthCheckComponent {
         super.doStart();
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "ParallelTimer", 1);
         handoff = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "ParallelCompletion");
-        Map<String, ParallelBackendFactory> factories = new LinkedHashMap<>();
-        factories.put("thread", new ThreadBackendFactory(getCamelContext(), this));
-        factories.put("virtual", new VirtualThreadBackendFactory());
-        factories.put("process", new ProcessBackendFactory(getCamelContext(), this));
-        factories.put("hazelcast", new HazelcastBackendFactory(getCamelContext(), this));
-        pools = new ParallelPools(factories,
+        pools = new ParallelPools(new BackendFactories(getCamelContext()),
                 (spec, backend) -> PoolManagement.start(getCamelContext(), spec, backend, isHealthCheckProducerEnabled()));
     }
 

@@ -2,12 +2,12 @@ package io.github.camelparallel;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 import io.github.camelparallel.dispatch.DispatchOptions;
 import io.github.camelparallel.dispatch.ErrorPolicy;
-import io.github.camelparallel.protocol.LineReader;
+import io.github.camelparallel.spi.BackendSettings.HazelcastSettings;
+import io.github.camelparallel.spi.BackendSettings.ProcessSettings;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -19,12 +19,6 @@ import org.apache.camel.spi.UriParams;
  */
 @UriParams
 public class ParallelConfiguration implements Cloneable {
-
-    /** Pool options: endpoints of one name share a pool, so these must agree between them. */
-    static final Set<String> POOL_OPTIONS = Set.of("backend", "poolSize", "executorService", "threadPoolProfile",
-            "command", "workerClasspath", "workerJvmOptions", "javaHome", "initializer", "lazyStart", "maxTasksPerWorker",
-            "workerStartupTimeout", "maxMessageSize", "workerEnv", "task", "workerCds", "workerCdsDir", "members",
-            "clientMode", "hazelcastInstance", "clusterName", "hazelcastConfig", "clientConnectTimeout");
 
     @UriParam(label = "producer",
               description = "The function run over every item, as a reference (#name, #bean:name, #class:fqcn or"
@@ -121,11 +115,11 @@ public class ParallelConfiguration implements Cloneable {
     @UriParam(label = "process", defaultValue = "30000", javaType = "java.time.Duration",
               description = "backend=process: a worker that has not said hello by then is killed and reported; 0: no"
                       + " bound (a start still ends when the worker exits).")
-    private long workerStartupTimeout = 30000;
+    private long workerStartupTimeout = ProcessSettings.DEFAULT_WORKER_STARTUP_TIMEOUT;
     @UriParam(label = "process,advanced", defaultValue = "67108864",
               description = "backend=process: the longest protocol line accepted from a worker, in bytes (1024 to"
                       + " 2147483631); a longer result fails its item, any other longer line is a protocol error.")
-    private int maxMessageSize = 64 * 1024 * 1024;
+    private int maxMessageSize = ProcessSettings.DEFAULT_MAX_MESSAGE_SIZE;
     @UriParam(label = "process", prefix = "workerEnv.", multiValue = true,
               description = "backend=process: environment entries added to the parent's for the workers, e.g."
                       + " workerEnv.OMP_NUM_THREADS=1.")
@@ -166,7 +160,7 @@ public class ParallelConfiguration implements Cloneable {
               description = "backend=hazelcast with clientMode: how long the client tries to reach a listed member at"
                       + " start before the route fails naming the members (0: no bound; a hazelcastConfig file's"
                       + " own connection-retry settings win).")
-    private long clientConnectTimeout = 30000;
+    private long clientConnectTimeout = HazelcastSettings.DEFAULT_CLIENT_CONNECT_TIMEOUT;
 
     @UriParam(label = "cache", defaultValue = "false",
               description = "Remember results like joblib's Memory: true for the on-disk store under cacheDir, or"
@@ -195,55 +189,6 @@ public class ParallelConfiguration implements Cloneable {
                       + " every item's cache key, for a task that reads more than its item (a route or Processor"
                       + " task reading headers).")
     private String cacheKey;
-
-    /** The options a backend factory reads, by option name; unset ones are left out. */
-    Map<String, Object> backendSettings() {
-        Map<String, Object> settings = new HashMap<>();
-        putIfSet(settings, "executorService", executorService);
-        putIfSet(settings, "threadPoolProfile", threadPoolProfile);
-        if ("process".equals(backend)) {
-            // the worker class is part of a process pool (each worker runs one task class), compared by name
-            putIfSet(settings, "task", task == null || task instanceof String ? task : task.getClass().getName());
-            putIfSet(settings, "command", command);
-            putIfSet(settings, "workerClasspath", workerClasspath);
-            putIfSet(settings, "workerJvmOptions", workerJvmOptions);
-            putIfSet(settings, "javaHome", javaHome);
-            putIfSet(settings, "initializer",
-                    initializer == null || initializer instanceof String ? initializer : initializer.getClass().getName());
-            putIfSet(settings, "workerEnv", workerEnv == null || workerEnv.isEmpty() ? null : Map.copyOf(workerEnv));
-            settings.put("lazyStart", lazyStart);
-            settings.put("maxTasksPerWorker", requireNonNegative("maxTasksPerWorker", maxTasksPerWorker));
-            if (workerStartupTimeout < 0) {
-                throw new IllegalArgumentException("Option workerStartupTimeout must be 0 (no bound) or more but was "
-                        + workerStartupTimeout);
-            }
-            settings.put("workerStartupTimeout", workerStartupTimeout);
-            if (maxMessageSize < 1024 || maxMessageSize > LineReader.MAX_LINE_BYTES) {
-                // the upper bound is the line reader's: a larger value would only fail when the first worker starts
-                throw new IllegalArgumentException("Option maxMessageSize must be between 1024 and "
-                        + LineReader.MAX_LINE_BYTES + " bytes but was " + maxMessageSize);
-            }
-            settings.put("maxMessageSize", maxMessageSize);
-            settings.put("workerCds", workerCds);
-            putIfSet(settings, "workerCdsDir", workerCdsDir);
-        }
-        if ("hazelcast".equals(backend)) {
-            putIfSet(settings, "task", task == null || task instanceof String ? task : task.getClass().getName());
-            putIfSet(settings, "members", members);
-            settings.put("clientMode", clientMode);
-            putIfSet(settings, "hazelcastInstance", hazelcastInstance);
-            putIfSet(settings, "clusterName", clusterName);
-            putIfSet(settings, "hazelcastConfig", hazelcastConfig);
-            settings.put("clientConnectTimeout", clientConnectTimeout);
-        }
-        return settings;
-    }
-
-    private static void putIfSet(Map<String, Object> settings, String key, Object value) {
-        if (value != null) {
-            settings.put(key, value);
-        }
-    }
 
     public ParallelConfiguration copy() {
         try {

@@ -63,7 +63,8 @@ public class ParallelEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         return configuration;
     }
 
-    /** The pool options this endpoint's URI set itself (compared with an existing pool of the same name). */
+    /** The option names this endpoint's URI set itself, as written (the pool options among them are compared with an
+     *  existing pool of the same name). */
     Set<String> getExplicitPoolOptions() {
         return explicitPoolOptions;
     }

@@ -2,11 +2,12 @@ package io.github.camelparallel;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.github.camelparallel.backend.FunctionTaskClass;
+import io.github.camelparallel.backend.process.WorkerCommand;
 import io.github.camelparallel.cache.DiskResultCache;
 import io.github.camelparallel.cache.ResultCache;
 import io.github.camelparallel.cache.TaskResultCache;
@@ -87,15 +88,7 @@ final class ResultCacheResolver {
     }
 
     private static ResultCache userStore(Object option, CamelContext context, String pool) {
-        Object store = option;
-        if (option instanceof String reference && reference.startsWith("#")) {
-            String name = reference.startsWith("#bean:") ? reference.substring(6) : reference.substring(1);
-            store = context.getRegistry().lookupByName(name.trim());
-            if (store == null) {
-                throw new IllegalArgumentException("Option cache of parallel:" + pool + ": no bean '" + name.trim()
-                        + "' in the registry");
-            }
-        }
+        Object store = BeanReferences.resolve(context, option, "cache", pool);
         if (store instanceof ResultCache cache) {
             return cache;
         }
@@ -117,8 +110,9 @@ final class ResultCacheResolver {
             return new CachedTask(identity, version != null ? version : TaskVersion.ofClass(code), code,
                     Function.class.isAssignableFrom(type) ? FunctionTaskClass.resultType(type) : null);
         }
-        if (config.getCommand() != null) {
-            List<String> argv = Arrays.asList(config.getCommand().trim().split("\\s+"));
+        if (config.getCommand() != null && !config.getCommand().isBlank()) {
+            // split as the workers' command line is split (quotes honoured), so a quoted script path hashes that file
+            List<String> argv = WorkerCommand.external(config.getCommand(), Map.of()).argv();
             return new CachedTask("command:" + config.getCommand().trim(), version != null ? version
                     : TaskVersion.ofCommand(argv, Path.of("").toAbsolutePath()), null, null);
         }

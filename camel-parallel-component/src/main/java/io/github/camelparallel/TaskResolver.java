@@ -7,12 +7,13 @@ import io.github.camelparallel.spi.ItemTask;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.ExchangeHelper;
 
 /**
  * Turns the endpoint's {@code task} option into an {@link ExchangeTask}, once, at producer start: a
- * {@code Function} is called with the item; a {@code Processor} gets one exchange per item (body = item, the batch
- * exchange's headers and properties copied, {@code CamelParallelIndex} and {@code CamelParallelAttempt} set) and its
+ * {@code Function} is called with the item; a {@code Processor} gets one exchange per item, a correlated copy of the
+ * batch exchange (its headers and properties; body = item, {@code CamelParallelIndex} and {@code CamelParallelAttempt}
+ * set) and its
  * result is that exchange's final body; any other bean is called through {@link BeanMethodTask}. No task: every item
  * goes to the route {@code from("parallel:NAME")} the same way as to a Processor. Stateless.
  */
@@ -24,7 +25,10 @@ final class TaskResolver {
     /** The task option as an object: a reference given as text looked up (once); null for a route task. */
     static Object taskBean(ParallelEndpoint endpoint) {
         Object task = endpoint.getConfiguration().getTask();
-        return task instanceof String reference ? lookup(endpoint.getCamelContext(), reference, endpoint.getName()) : task;
+        if (task instanceof String name && !BeanReferences.isReference(name)) {
+            task = "#bean:" + name; // a bare name set in code is a bean name, as it always was
+        }
+        return BeanReferences.resolve(endpoint.getCamelContext(), task, "task", endpoint.getName());
     }
 
     /** @param task the endpoint's {@link #taskBean}, null for a route task */
@@ -50,39 +54,16 @@ final class TaskResolver {
         }
         if (config.getMethod() == null && task instanceof Processor processor) {
             return batch -> (item, index, attempt) -> {
-                Exchange exchange = itemExchange(batch, item, index, attempt, new DefaultExchange(context));
+                Exchange exchange = ExchangeHelper.createCorrelatedCopy(batch, false);
+                exchange.getIn().setHeader(ParallelConstants.INDEX, index);
+                exchange.getIn().setHeader(ParallelConstants.ATTEMPT, attempt);
+                exchange.getIn().setBody(item);
                 processor.process(exchange);
                 return resultOf(exchange);
             };
         }
         ItemTask beanTask = BeanMethodTask.of(task, config.getMethod(), context.getTypeConverter(), poolName);
         return batch -> beanTask;
-    }
-
-    /** A task given as text (set in code rather than bound from a URI): the same reference forms as Camel's. */
-    private static Object lookup(CamelContext context, String reference, String poolName) {
-        Object bean;
-        try {
-            if (reference.startsWith("#class:")) {
-                Class<?> type = context.getClassResolver().resolveMandatoryClass(reference.substring(7).trim());
-                bean = context.getInjector().newInstance(type);
-            } else if (reference.startsWith("#type:")) {
-                Class<?> type = context.getClassResolver().resolveMandatoryClass(reference.substring(6).trim());
-                bean = context.getRegistry().mandatoryFindSingleByType(type);
-            } else {
-                String name = reference.startsWith("#bean:") ? reference.substring(6)
-                        : reference.startsWith("#") ? reference.substring(1) : reference;
-                bean = context.getRegistry().lookupByName(name.trim());
-            }
-        } catch (Exception e) {
-            throw new IllegalArgumentException("Option task of parallel:" + poolName + ": cannot resolve '" + reference
-                    + "': " + e.getMessage(), e);
-        }
-        if (bean == null) {
-            throw new IllegalArgumentException("Option task of parallel:" + poolName + ": no bean for '" + reference
-                    + "' in the registry; use #name, #bean:name, #class:fqcn or #type:fqcn");
-        }
-        return bean;
     }
 
     /** Fills an item's exchange from the batch exchange. */

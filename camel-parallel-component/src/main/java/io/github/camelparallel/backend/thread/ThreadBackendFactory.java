@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 import io.github.camelparallel.spi.ParallelBackend;
 import io.github.camelparallel.spi.ParallelBackendFactory;
 import io.github.camelparallel.spi.PoolSpec;
+import io.github.camelparallel.spi.BackendSettings.ThreadSettings;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -17,30 +19,35 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code backend=thread}: a pool of platform threads from Camel's {@link ExecutorServiceManager}, named after the
  * endpoint ({@code Parallel[NAME]}), or a thread pool profile ({@code threadPoolProfile}), or the user's own
- * {@code executorService}, which is used as is and never shut down. Stateless and thread-safe.
+ * {@code executorService}, which is used as is and never shut down. Registered by its service file
+ * ({@code META-INF/services/io/github/camelparallel/backend/thread}). Stateless and thread-safe.
  */
-public final class ThreadBackendFactory implements ParallelBackendFactory {
+public final class ThreadBackendFactory implements ParallelBackendFactory, CamelContextAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThreadBackendFactory.class);
 
-    /** Setting key: an {@link ExecutorService} the user gave ({@code executorService=#ref}). */
-    public static final String EXECUTOR_SERVICE = "executorService";
-    /** Setting key: a Camel thread pool profile id ({@code threadPoolProfile}). */
-    public static final String THREAD_POOL_PROFILE = "threadPoolProfile";
+    private CamelContext context;
 
-    private final CamelContext context;
-    private final Object owner;
+    /** Found by its service file; Camel's injector sets the context. */
+    public ThreadBackendFactory() {
+    }
 
-    /** @param owner the object Camel's executor manager records as the pool's source (the component) */
-    public ThreadBackendFactory(CamelContext context, Object owner) {
+    @Override
+    public void setCamelContext(CamelContext context) {
         this.context = context;
-        this.owner = owner;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return context;
     }
 
     @Override
     public ParallelBackend create(PoolSpec spec) {
-        ExecutorService userPool = (ExecutorService) spec.setting(EXECUTOR_SERVICE);
-        String profile = (String) spec.setting(THREAD_POOL_PROFILE);
+        ThreadSettings settings = spec.settings(ThreadSettings.class);
+        ExecutorService userPool = settings.executorService();
+        String profile = settings.threadPoolProfile();
+        Object owner = this;
         ExecutorServiceManager manager = context.getExecutorServiceManager();
         if (userPool == null && profile != null && manager.getThreadPoolProfile(profile) == null) {
             throw new IllegalArgumentException("Option threadPoolProfile of parallel:" + spec.name()

@@ -17,7 +17,8 @@ import io.github.camelparallel.spi.PoolSpec;
  * {@link #create} fails (at route start) with a message saying so. Camel's {@code ExecutorServiceManager} can
  * only switch every pool of a context to virtual threads at once ({@code camel.threads.virtual.enabled}); a
  * per-pool choice needs its own thread-per-task executor, which this factory creates and the backend shuts down.
- * Stateless and thread-safe.
+ * Registered by its service file ({@code META-INF/services/io/github/camelparallel/backend/virtual}). Stateless and
+ * thread-safe.
  */
 public final class VirtualThreadBackendFactory implements ParallelBackendFactory {
 

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *             items fail by index; running chunks interrupted)
  *   RUNNING --consumer stopped the stream ({@link #stop})--> DONE (running chunks interrupted, input closed)
  * </pre>
- * The completion callback runs on the caller's thread only when the caller completed the batch itself; from a pool
- * or timer thread it is handed to the {@code handoff} executor, so the rest of a route never runs on a pool thread.
+ * The completion callback runs on the caller's thread only when the batch completed synchronously inside
+ * {@link #start}; from any other thread (pool, worker reader, timer, stream consumer) it is handed to the
+ * {@code handoff} executor, so the rest of a route never runs on a backend's or the timer's thread.
  * <p>
  * A failed attempt with retries left becomes a single-item retry chunk, queued after {@code retryDelay}; it
  * takes an in-flight slot like any chunk. In <i>helping</i> mode (the caller is itself a pool thread) the caller
@@ -106,6 +107,8 @@ public final class Dispatcher implements ChunkListener {
     private String stoppedBy;
     private BatchOutcome outcome;
     private Consumer<BatchOutcome> onDone;
+    /** The thread inside {@link #start}, while it is inside it: a batch it completes there continues on it. */
+    private volatile Thread caller;
 
     /**
      * @param scheduler timer for retry delays and the batch timeout (shared, not owned)
@@ -164,14 +167,18 @@ public final class Dispatcher implements ChunkListener {
             state = State.RUNNING;
             startNanos = System.nanoTime();
             if (options.batchTimeoutMillis() > 0) {
-                batchTimer = scheduler.schedule(TimerThreads.wrap(this::batchTimedOut), options.batchTimeoutMillis(),
-                        TimeUnit.MILLISECONDS);
+                batchTimer = scheduler.schedule(this::batchTimedOut, options.batchTimeoutMillis(), TimeUnit.MILLISECONDS);
             }
             finished = finishIfAllSettledLocked();
+            caller = Thread.currentThread();
         } finally {
             lock.unlock();
         }
-        continueAfter(finished, true);
+        try {
+            continueAfter(finished, true);
+        } finally {
+            caller = null;
+        }
     }
 
     /**
@@ -761,7 +768,7 @@ public final class Dispatcher implements ChunkListener {
             readyRetries.add(retry);
             return;
         }
-        scheduler.schedule(TimerThreads.wrap(() -> {
+        scheduler.schedule(() -> {
             lock.lock();
             try {
                 if (state != State.RUNNING) {
@@ -772,7 +779,7 @@ public final class Dispatcher implements ChunkListener {
                 lock.unlock();
             }
             pump();
-        }), options.retryDelayMillis(), TimeUnit.MILLISECONDS);
+        }, options.retryDelayMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void batchTimedOut() {
@@ -924,9 +931,10 @@ public final class Dispatcher implements ChunkListener {
         if (callback == null) {
             return;
         }
-        // The exchange continues off our threads: a pool thread must not carry the rest of the route (it would count
-        // as a nested caller and ignore the next pool's size), nor may the one timer thread.
-        if (TimerThreads.onTimer() || ChunkThreads.insideChunk()) {
+        // Where the exchange continues is decided here alone: inline only when the batch completed synchronously on
+        // the caller's own thread (still inside start()); from any other thread (a pool thread, a worker's reader, the
+        // timer, a stream's consumer) it is handed off, so no backend needs to mark its threads for this.
+        if (Thread.currentThread() != caller) {
             try {
                 handoff.execute(() -> callback.accept(result));
                 return;

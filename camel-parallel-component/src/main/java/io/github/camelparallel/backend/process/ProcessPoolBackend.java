@@ -16,8 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelparallel.dispatch.ChunkThreads;
-import io.github.camelparallel.dispatch.TimerThreads;
+import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.ItemJson;
 import io.github.camelparallel.protocol.FrameCodec;
@@ -236,7 +235,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         long timeout = job.chunk().itemTimeoutMillis();
         if (timeout > 0) {
             long runTimeout = timeout * job.size();
-            worker.timer = scheduler.schedule(TimerThreads.wrap(() -> timedOut(worker, job, runTimeout)),
+            worker.timer = scheduler.schedule(() -> timedOut(worker, job, runTimeout),
                     runTimeout, TimeUnit.MILLISECONDS);
         }
         afterUnlock.add(() -> {
@@ -520,7 +519,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 WorkerProcess worker = WorkerProcess.start(id, settings.poolName(), commandForNextWorker(), codec,
                         settings.maxMessageSize(), io, this);
                 workers.add(worker);
-                worker.timer = scheduler.schedule(TimerThreads.wrap(() -> startupTimedOut(worker)),
+                worker.timer = scheduler.schedule(() -> startupTimedOut(worker),
                         settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
             } catch (IOException e) {
                 brokenCause = new IllegalStateException("cannot start worker command '" + settings.command()

@@ -1,4 +1,4 @@
-package io.github.camelparallel.dispatch;
+package io.github.camelparallel.backend.thread;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;

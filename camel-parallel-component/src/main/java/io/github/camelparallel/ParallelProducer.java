@@ -13,7 +13,7 @@ import io.github.camelparallel.cache.TaskResultCache;
 import io.github.camelparallel.dispatch.BatchItems;
 import io.github.camelparallel.dispatch.BatchSource;
 import io.github.camelparallel.dispatch.BatchOutcome;
-import io.github.camelparallel.dispatch.ChunkThreads;
+import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.dispatch.DispatchOptions;
 import io.github.camelparallel.dispatch.Dispatcher;
 import io.github.camelparallel.dispatch.ResultIterator;

@@ -30,11 +30,6 @@ public record DispatchOptions(String poolName, int chunkSize, int maxInFlight, b
         }
     }
 
-    /** Defaults: auto chunks, ordered, fail fast, no retries, no timeouts. */
-    public static DispatchOptions defaults(String poolName) {
-        return new DispatchOptions(poolName, 0, 0, true, ErrorPolicy.FAIL, 0, 0, 0, 0, false);
-    }
-
     private static void requireNonNegative(String option, long value) {
         if (value < 0) {
             throw new IllegalArgumentException("Option " + option + " must be >= 0 but was " + value);

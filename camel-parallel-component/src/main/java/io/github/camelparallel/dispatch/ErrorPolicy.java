@@ -1,7 +1,5 @@
 package io.github.camelparallel.dispatch;
 
-import java.util.Locale;
-
 /** What a batch does with an item that failed after its retries ({@code onError} option). */
 public enum ErrorPolicy {
     /** The first failure fails the batch; chunks not yet started are not run. */
@@ -22,9 +20,5 @@ public enum ErrorPolicy {
         }
         throw new IllegalArgumentException(
                 "Option onError must be one of fail, collect, skip but was '" + value + "'");
-    }
-
-    public String optionValue() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

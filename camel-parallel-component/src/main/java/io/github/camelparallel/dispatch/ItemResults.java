@@ -1,5 +1,7 @@
 package io.github.camelparallel.dispatch;
 
+import java.util.function.IntFunction;
+
 /**
  * Where a batch's item outcomes go as they settle: a list assembled at the end ({@link OrderedResults}) or a
  * stream handed to a consumer while the batch runs ({@link StreamResults}). Each index settles at most once; the
@@ -37,6 +39,54 @@ interface ItemResults {
     int nextUnsettled(int from, int pulled);
 
     Throwable error(int index);
+
+    /** Fails every item below {@code known} without an outcome, each with its own error; returns how many. */
+    default int failUnfinished(int known, IntFunction<Throwable> error) {
+        int unfinished = 0;
+        for (int i = nextUnsettled(0, known); i < known; i = nextUnsettled(i + 1, known)) {
+            unfinished++;
+            failure(i, error.apply(i));
+        }
+        return unfinished;
+    }
+
+    /** Items the batch is known to hold: a list's whole size, or the items a stream has pulled so far. */
+    int knownSize(int pulled);
+
+    /** Items in the batch, or -1 when that is known only at its end (a stream). */
+    long total();
+
+    /** The batch as messages name it: {@code batch of 10} or {@code streamed batch}. */
+    String name();
+
+    /** The batch as an early end names it: {@link #name()}, a stream adding how many items it read. */
+    default String nameWhenCut(int pulled) {
+        return name();
+    }
+
+    /**
+     * Whether a consumer takes results while the batch runs (a stream): every settled item may wake it, and a failed
+     * item it will never take may free a window slot.
+     */
+    boolean consumedWhileRunning();
+
+    /**
+     * Whether an item failing under {@code onError=fail} lets the items before it settle and be handed out first,
+     * nothing after it running or being read (a stream in order); otherwise the failure ends the batch at once.
+     */
+    boolean keepsItemsBeforeFailure();
+
+    /**
+     * Whether input never read when the batch ends early fails the batch as a whole under every policy (a stream:
+     * items never read cannot be reported by index); a list's unfinished items fail by index instead.
+     */
+    boolean unreadInputFailsBatch();
+
+    /**
+     * Whether chunks still running when the batch ends are interrupted, leaving no task running (a stream), rather
+     * than only cancelled so that unstarted ones never run (a list).
+     */
+    boolean interruptsLeftoversAtEnd();
 
     /** What the finished batch produced. */
     BatchOutcome outcome(int size, int retries, long elapsedMillis, BatchFailure failure, long busyNanos);

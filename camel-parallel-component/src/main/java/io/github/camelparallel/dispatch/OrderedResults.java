@@ -19,6 +19,7 @@ import java.util.TreeMap;
 final class OrderedResults implements ItemResults {
 
     private final ErrorPolicy policy;
+    private final int size;
     private final BitSet settled;
     private final BitSet succeeded;
     private final Object[] byIndex;
@@ -28,6 +29,7 @@ final class OrderedResults implements ItemResults {
 
     OrderedResults(int size, boolean ordered, ErrorPolicy policy) {
         this.policy = policy;
+        this.size = size;
         this.settled = new BitSet(size);
         this.succeeded = new BitSet(size);
         this.byIndex = ordered ? new Object[size] : null;
@@ -42,6 +44,41 @@ final class OrderedResults implements ItemResults {
     @Override
     public boolean hasRoom() {
         return true;
+    }
+
+    @Override
+    public int knownSize(int pulled) {
+        return size; // the items not yet dispatched are known too: they fail by index when the batch ends early
+    }
+
+    @Override
+    public long total() {
+        return size;
+    }
+
+    @Override
+    public String name() {
+        return "batch of " + size;
+    }
+
+    @Override
+    public boolean consumedWhileRunning() {
+        return false;
+    }
+
+    @Override
+    public boolean keepsItemsBeforeFailure() {
+        return false;
+    }
+
+    @Override
+    public boolean unreadInputFailsBatch() {
+        return false;
+    }
+
+    @Override
+    public boolean interruptsLeftoversAtEnd() {
+        return false; // running chunks finish what they started; unstarted ones never run
     }
 
     @Override

@@ -133,10 +133,11 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
     }
 
     private RuntimeException stoppedException() {
-        long[] counts = dispatcher.counts();
+        StreamCounts counts = dispatcher.counts();
         String message = "Streamed batch on parallel:" + dispatcher.poolName() + " was stopped after " + handedOut
-                + " results handed out (" + counts[0] + " items read, " + counts[1] + " done): the producer stopped ("
-                + dispatcher.stoppedBy() + ") before the batch finished, so the results are incomplete";
+                + " results handed out (" + counts.pulled() + " items read, " + counts.done()
+                + " done): the producer stopped (" + dispatcher.stoppedBy()
+                + ") before the batch finished, so the results are incomplete";
         return failures.apply(new BatchFailure((int) Math.min(handedOut, Integer.MAX_VALUE), message,
                 new RejectedExecutionException("parallel:" + dispatcher.poolName() + " " + dispatcher.stoppedBy())));
     }
@@ -161,27 +162,27 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
 
     /** Items read from the input so far. */
     public long pulledCount() {
-        return dispatcher.counts()[0];
+        return dispatcher.counts().pulled();
     }
 
     /** Items finished so far (succeeded or failed after their retries), handed out or not. */
     public long doneCount() {
-        return dispatcher.counts()[1];
+        return dispatcher.counts().done();
     }
 
     /** Items failed so far (after their retries). */
     public long failedCount() {
-        return dispatcher.counts()[2];
+        return dispatcher.counts().failed();
     }
 
     /** Re-runs of failed attempts so far. */
     public long retries() {
-        return dispatcher.counts()[3];
+        return dispatcher.counts().retries();
     }
 
     /** Results handed out so far (including nulls of collected failures). */
     public long deliveredCount() {
-        return dispatcher.counts()[4];
+        return dispatcher.counts().delivered();
     }
 
     /** The most recent failures by item index (at most 1000; {@link #failedCount()} counts them all). */

@@ -88,6 +88,46 @@ final class StreamResults implements ItemResults {
     }
 
     @Override
+    public int knownSize(int pulled) {
+        return pulled;
+    }
+
+    @Override
+    public long total() {
+        return -1;
+    }
+
+    @Override
+    public String name() {
+        return "streamed batch";
+    }
+
+    @Override
+    public String nameWhenCut(int pulled) {
+        return "streamed batch (" + pulled + " items read)";
+    }
+
+    @Override
+    public boolean consumedWhileRunning() {
+        return true;
+    }
+
+    @Override
+    public boolean keepsItemsBeforeFailure() {
+        return ordered;
+    }
+
+    @Override
+    public boolean unreadInputFailsBatch() {
+        return true;
+    }
+
+    @Override
+    public boolean interruptsLeftoversAtEnd() {
+        return true;
+    }
+
+    @Override
     public void success(int index, Object result) {
         Slot slot = slotOf(index);
         settled++;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
 import io.github.camelparallel.backend.process.RemoteTaskException;
-import io.github.camelparallel.dispatch.ChunkThreads;
+import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.FrameValues;
 import io.github.camelparallel.protocol.FrameCodec;

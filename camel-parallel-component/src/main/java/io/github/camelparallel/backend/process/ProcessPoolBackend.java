@@ -14,8 +14,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import io.github.camelparallel.dispatch.ChunkThreads;
-import io.github.camelparallel.dispatch.TimerThreads;
+import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.ItemJson;
 import io.github.camelparallel.protocol.FrameCodec;
@@ -225,7 +224,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         long timeout = job.chunk().itemTimeoutMillis();
         if (timeout > 0) {
             long runTimeout = timeout * job.size();
-            worker.timer = scheduler.schedule(TimerThreads.wrap(() -> timedOut(worker, job, runTimeout)),
+            worker.timer = scheduler.schedule(() -> timedOut(worker, job, runTimeout),
                     runTimeout, TimeUnit.MILLISECONDS);
         }
         afterUnlock.add(() -> {
@@ -578,7 +577,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                         settings.maxMessageSize(), io, this);
                 workers.add(worker);
                 if (settings.startupTimeoutMillis() > 0) {
-                    worker.timer = scheduler.schedule(TimerThreads.wrap(() -> startupTimedOut(worker)),
+                    worker.timer = scheduler.schedule(() -> startupTimedOut(worker),
                             settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (IOException e) {

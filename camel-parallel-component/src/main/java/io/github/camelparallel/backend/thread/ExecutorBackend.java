@@ -9,8 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import io.github.camelparallel.dispatch.ChunkThreads;
-import io.github.camelparallel.dispatch.ItemDeadline;
+import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.spi.BackendCapabilities;
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;

@@ -1,4 +1,4 @@
-package io.github.camelparallel.dispatch;
+package io.github.camelparallel.backend.thread;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -30,7 +30,7 @@ public final class ItemDeadline {
     /** Arms a deadline for the item about to run on the current thread. */
     public static ItemDeadline arm(ScheduledExecutorService scheduler, long timeoutMillis, Runnable onExpire) {
         ItemDeadline deadline = new ItemDeadline(Thread.currentThread(), onExpire);
-        deadline.timer = scheduler.schedule(TimerThreads.wrap(deadline::expire), timeoutMillis, TimeUnit.MILLISECONDS);
+        deadline.timer = scheduler.schedule(deadline::expire, timeoutMillis, TimeUnit.MILLISECONDS);
         return deadline;
     }
 

@@ -1,38 +1,13 @@
 package io.github.camelparallel.examples.images;
 
-import java.util.Properties;
-
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.support.PluginHelper;
+import io.github.camelparallel.testing.RoutesParity;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-/**
- * The YAML route and the Java DSL route are one route: their models, dumped as XML before placeholders are resolved,
- * are the same but for the route id. An edit to one file and not the other fails here.
- */
+/** routes/images.camel.yaml and ImageRoutes are one route: an edit to one and not the other fails here. */
 class ImageRoutesParityTest {
 
     @Test
     void yamlAndJavaRoutesHaveTheSameModel() throws Exception {
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
-            Properties properties = new Properties();
-            properties.setProperty("example.dsl", "java");
-            context.getPropertiesComponent().setInitialProperties(properties);
-            context.addRoutes(new ImageRoutes());
-            PluginHelper.getRoutesLoader(context).loadRoutes(
-                    PluginHelper.getResourceLoader(context).resolveResource("classpath:routes/images.camel.yaml"));
-
-            String java = dump(context, context.getRouteDefinition("java-images"));
-            String yaml = dump(context, context.getRouteDefinition("yaml-images"));
-
-            assertEquals(java.replace("java-images", "ROUTE"), yaml.replace("yaml-images", "ROUTE"));
-        }
-    }
-
-    private static String dump(DefaultCamelContext context, RouteDefinition route) throws Exception {
-        return PluginHelper.getModelToXMLDumper(context).dumpModelAsXml(context, route);
+        RoutesParity.assertYamlMatchesJava("images", new ImageRoutes());
     }
 }

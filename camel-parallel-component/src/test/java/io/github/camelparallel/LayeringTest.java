@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The dispatch core, the SPI, the protocol and the worker side import nothing of Camel (DESIGN.md §2). */
+/** The dispatch core, the SPI, the protocol and the worker side import nothing of Camel. */
 class LayeringTest {
 
     private static final Path MAIN = Path.of("src/main/java/io/github/camelparallel");

@@ -1,5 +1,7 @@
 package io.github.camelparallel.cache;
 
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,7 +51,7 @@ public final class TaskResultCache {
     }
 
     /** The task whose results are cached, as far as keys and entries need it. */
-    public record CachedTask(String identity, String version, Class<?> taskClass, java.lang.reflect.Type resultType) {
+    public record CachedTask(String identity, String version, Class<?> taskClass, Type resultType) {
 
         /** The task's folder name under {@code cacheDir}: its identity made safe for a file name. */
         public String folderName() {
@@ -58,7 +60,7 @@ public final class TaskResultCache {
                 return safe;
             }
             return (safe.length() > 80 ? safe.substring(0, 80) : safe) + "-"
-                    + CacheKeys.sha256Hex(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
+                    + CacheKeys.sha256Hex(identity.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         }
     }
 

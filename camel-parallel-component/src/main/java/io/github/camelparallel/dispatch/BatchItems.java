@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class BatchItems {
 
     /** The whole batch as a list; text inputs are read as UTF-8. */
     public static List<Object> toList(Object body, String poolName) {
-        return toList(body, poolName, java.nio.charset.StandardCharsets.UTF_8);
+        return toList(body, poolName, StandardCharsets.UTF_8);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.camelparallel.protocol;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -51,8 +52,8 @@ final class ExactTreeReader {
         if (token == null) {
             return null;
         }
-        java.util.ArrayDeque<ContainerNode<?>> open = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
+        ArrayDeque<ContainerNode<?>> open = new ArrayDeque<>();
+        ArrayDeque<String> names = new ArrayDeque<>();
         JsonNode root = null;
         while (true) {
             JsonNode value;

@@ -1,7 +1,9 @@
 package io.github.camelparallel.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,7 +40,7 @@ final class ExactValues {
         Object back;
         try {
             back = codec.fromTree(codec.readTree(new String(codec.writeBytes(sent),
-                    java.nio.charset.StandardCharsets.UTF_8)), declared);
+                    StandardCharsets.UTF_8)), declared);
         } catch (Exception e) {
             // cannot be read back at all: the receiving side names that itself, as it always has
             return sent;
@@ -109,7 +111,7 @@ final class ExactValues {
             };
             return type + " " + node.asText();
         }
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + FrameCodec.cut(node.toString());
+        return node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + FrameCodec.cut(node.toString());
     }
 
     private static String describe(Object value) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.node.POJONode;
 
 /**
  * What a JSON value becomes where the Java type is {@code Object} (a task declared {@code Function<Object, Object>},
@@ -72,7 +73,7 @@ final class PlainValues extends StdDeserializer<Object> {
                 return node.asText(); // Jackson writes binary as base64 text
             }
             default -> {
-                return node.isPojo() ? ((com.fasterxml.jackson.databind.node.POJONode) node).getPojo() : node.asText();
+                return node.isPojo() ? ((POJONode) node).getPojo() : node.asText();
             }
         }
     }

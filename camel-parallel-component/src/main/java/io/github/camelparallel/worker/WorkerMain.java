@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.function.Function;
 
 import io.github.camelparallel.protocol.Frame;
@@ -89,7 +90,7 @@ public final class WorkerMain {
             stderr.println("camel-parallel worker: interrupted");
             code = EXIT_FATAL_ERROR;
         }
-        if (java.util.Arrays.asList(args).contains(TRAINING_FLAG)) {
+        if (Arrays.asList(args).contains(TRAINING_FLAG)) {
             System.exit(code); // the class data sharing archive is written during exit: no watchdog may cut it short
         }
         exit(code);

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -57,7 +58,7 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
     /** Pool threads whose task ignores an interrupt, for {@link #status()}; thread-safe by itself. */
     private final StuckThreads stuck = new StuckThreads();
     /** Chunks running now; thread-safe by itself. */
-    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
 
     /**
      * @param acquire   creates (or looks up) the executor at start
@@ -242,17 +243,17 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
         }
     }
 
+    /** One item under its {@code taskTimeout} deadline; only called when the chunk has one (see {@link #run}). */
     private void runItem(Chunk chunk, int offset, ChunkListener listener, StuckThreads stuck) {
         int index = chunk.indexOf(offset);
-        ItemDeadline deadline = chunk.itemTimeoutMillis() <= 0 ? null
-                : ItemDeadline.arm(scheduler, chunk.itemTimeoutMillis(), () -> {
-                    if (stuck != null) {
-                        stuck.interrupted(chunk); // until the task returns (below)
-                    }
-                    listener.itemDone(chunk, offset, null, new TimeoutException("Item " + index + " on parallel:"
-                            + poolName + " exceeded taskTimeout of " + chunk.itemTimeoutMillis() + " ms (attempt "
-                            + chunk.attempt() + ")"));
-                });
+        ItemDeadline deadline = ItemDeadline.arm(scheduler, chunk.itemTimeoutMillis(), () -> {
+            if (stuck != null) {
+                stuck.interrupted(chunk); // until the task returns (below)
+            }
+            listener.itemDone(chunk, offset, null, new TimeoutException("Item " + index + " on parallel:"
+                    + poolName + " exceeded taskTimeout of " + chunk.itemTimeoutMillis() + " ms (attempt "
+                    + chunk.attempt() + ")"));
+        });
         Object result = null;
         Throwable error = null;
         try {
@@ -260,7 +261,7 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
         } catch (Throwable t) { // a task's Error is the item's failure too, never the pool thread's death
             error = t;
         }
-        if (deadline != null && !deadline.disarm()) {
+        if (!deadline.disarm()) {
             if (stuck != null) {
                 stuck.returned(chunk);
             }

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
 import io.github.camelparallel.spi.ParallelBackend;
@@ -47,7 +48,7 @@ public final class VirtualThreadBackendFactory implements ParallelBackendFactory
             b = name.invoke(b, namePrefix, 0L);
             ThreadFactory factory = (ThreadFactory) lookup.findVirtual(builder, "factory",
                     MethodType.methodType(ThreadFactory.class)).invoke(b);
-            return (ExecutorService) lookup.findStatic(java.util.concurrent.Executors.class, "newThreadPerTaskExecutor",
+            return (ExecutorService) lookup.findStatic(Executors.class, "newThreadPerTaskExecutor",
                     MethodType.methodType(ExecutorService.class, ThreadFactory.class)).invoke(factory);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot create virtual threads on Java " + Runtime.version(), e);

@@ -22,7 +22,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * Scenario "hazelcast", issue 5's benchmark: what {@code backend=hazelcast} costs and what more member JVMs give on
+ * Scenario "hazelcast": what {@code backend=hazelcast} costs and what more member JVMs give on
  * this machine, each against {@code backend=thread} in the same run.
  * <ol>
  * <li>Per-chunk overhead: {@code cube} over {@code chunks × chunkSize} ints with a fixed {@code chunkSize} (1 and 100

@@ -3,6 +3,7 @@ package io.github.camelparallel.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -148,7 +149,7 @@ final class BatchPeers {
     /** {@code Executors.newVirtualThreadPerTaskExecutor()}, looked up so this class still compiles for Java 17. */
     static ExecutorService virtualPerTask() {
         try {
-            return (ExecutorService) java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor")
+            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor")
                     .invoke(null);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("virtual threads need Java 21 or newer; this is Java "

@@ -1,5 +1,6 @@
 package io.github.camelparallel.benchmarks;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ final class BenchCharts {
             chart.getStyler().setYAxisLogarithmic(c.logarithmic());
             chart.getStyler().setLabelsVisible(true);
             chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-            chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+            chart.getStyler().setChartBackgroundColor(Color.WHITE);
             chart.getStyler().setPlotGridVerticalLinesVisible(false);
             chart.getStyler().setOverlapped(false);
             chart.getStyler().setYAxisDecimalPattern("#,##0.##");

@@ -8,12 +8,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.util.Statistics;
 
 /**
@@ -266,7 +268,7 @@ final class BenchReport {
         }
         out.append("\n");
         var ours = r.measurements().stream().filter(m -> m.peer().equals(StreamingMemoryBenchmark.OURS))
-                .sorted(java.util.Comparator.comparingInt(StreamingMemoryBenchmark.Measurement::n)).toList();
+                .sorted(Comparator.comparingInt(StreamingMemoryBenchmark.Measurement::n)).toList();
         if (ours.size() >= 2) {
             var small = ours.get(0);
             var large = ours.get(ours.size() - 1);
@@ -303,7 +305,7 @@ final class BenchReport {
         }
         for (String backend : StreamingMemoryBenchmark.OUR_BACKENDS) {
             var rows = r.measurements().stream().filter(m -> m.peer().equals(backend))
-                    .sorted(java.util.Comparator.comparingInt(StreamingMemoryBenchmark.Measurement::n)).toList();
+                    .sorted(Comparator.comparingInt(StreamingMemoryBenchmark.Measurement::n)).toList();
             if (rows.size() < 2) {
                 continue;
             }
@@ -645,7 +647,7 @@ final class BenchReport {
     }
 
     private static String jmhVersion() {
-        String v = org.openjdk.jmh.runner.Runner.class.getPackage().getImplementationVersion();
+        String v = Runner.class.getPackage().getImplementationVersion();
         return v != null ? v : "1.37";
     }
 

@@ -4,8 +4,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Sizes and iteration counts of one run. Three presets: {@link #quick()} (the default, about 3 minutes on 2 cores
@@ -98,7 +100,7 @@ public record BenchSettings(String preset, int threads, int cpuItems, double cpu
                 ints(System.getProperty("bench.streaming.items"), base.streamingItems),
                 words(System.getProperty("bench.jvmArgs"), base.jvmArgs),
                 words(System.getProperty("bench.only"), base.scenarios),
-                System.getProperty("bench.verbose", base.verbose).toUpperCase(java.util.Locale.ROOT),
+                System.getProperty("bench.verbose", base.verbose).toUpperCase(Locale.ROOT),
                 System.getProperty("bench.out") != null ? Paths.get(System.getProperty("bench.out")) : base.outDir);
     }
 
@@ -123,7 +125,7 @@ public record BenchSettings(String preset, int threads, int cpuItems, double cpu
 
     /** {@link #forkCommand(List)} with another {@code java} binary (a JDK 21+ for virtual threads). */
     static List<String> forkCommand(String java, List<String> jvmArgs) {
-        List<String> argv = new java.util.ArrayList<>();
+        List<String> argv = new ArrayList<>();
         argv.add(java);
         argv.addAll(jvmArgs);
         for (String name : System.getProperties().stringPropertyNames()) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -411,7 +412,7 @@ final class HazelcastBenchmark {
             double others = cpu == null ? Double.NaN : cpu.others();
             System.out.printf("  median %.2f ms per batch (%s) after %d warm-up batches; cores busy meanwhile: ours"
                     + " %.2f, others %.2f%s%n", timing.median(), millis.stream()
-                    .map(m -> String.format(java.util.Locale.ROOT, "%.2f", m)).toList(), warmups, ours, others,
+                    .map(m -> String.format(Locale.ROOT, "%.2f", m)).toList(), warmups, ours, others,
                     discarded == 0 ? "" : "; " + discarded + " batch(es) discarded");
             return new Row(peer, backend, members, chunkSize, items.size(), chunks, tuned, warmups, timing, ours,
                     others, discarded, firstProblem);

@@ -9,10 +9,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -96,7 +98,7 @@ final class MemberJvms implements AutoCloseable {
     long cpuNanos() {
         long total = 0;
         for (Member m : members) {
-            total += m.process().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+            total += m.process().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
         return total;
     }
@@ -160,7 +162,7 @@ final class MemberJvms implements AutoCloseable {
         Member m = members.get(index);
         try {
             return m.address().get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             String why = !m.process().isAlive() ? "exited with " + m.process().exitValue()
                     : e instanceof TimeoutException ? "not ready in time" : e.getCause().toString();
             throw new IllegalStateException("Hazelcast member " + (index + 1) + " of cluster " + clusterName + " "

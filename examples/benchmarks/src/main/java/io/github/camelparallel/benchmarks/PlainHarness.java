@@ -2,8 +2,10 @@ package io.github.camelparallel.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -85,7 +87,7 @@ final class PlainHarness {
             }
         }
         // in the jobs' order, whichever JVM ran them
-        outcomes.sort(java.util.Comparator.comparingInt(o -> jobs.indexOf(o.job())));
+        outcomes.sort(Comparator.comparingInt(o -> jobs.indexOf(o.job())));
         return outcomes;
     }
 
@@ -100,7 +102,7 @@ final class PlainHarness {
     /** CPU time of this JVM's child processes and theirs (worker JVMs), for {@link CpuWatch}. */
     private static long descendantsCpuNanos() {
         return ProcessHandle.current().descendants().mapToLong(p -> p.info().totalCpuDuration()
-                .map(java.time.Duration::toNanos).orElse(0L)).sum();
+                .map(Duration::toNanos).orElse(0L)).sum();
     }
 
     private static String javaHere() {

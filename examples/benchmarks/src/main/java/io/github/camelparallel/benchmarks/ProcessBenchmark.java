@@ -1,6 +1,8 @@
 package io.github.camelparallel.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,7 +123,7 @@ final class ProcessBenchmark {
     }
 
     private static Results measure(BenchSettings s, boolean tinyOnly) throws Exception {
-        List<String> parentJvmArgs = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+        List<String> parentJvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments()
                 .stream().filter(a -> a.startsWith("-X")).toList();
         int warmup = Integer.getInteger("bench.process.warmup", s.preset().equals("smoke") ? 0 : 3);
         int measure = Integer.getInteger("bench.process.measure", s.preset().equals("smoke") ? 1 : 9);
@@ -163,7 +165,7 @@ final class ProcessBenchmark {
         timeColdStarts("warm-up", coldUri + "&workerCds=false", 1); // this JVM's own Camel classes, once
         Timing coldNoArchive = timeColdStarts("2 JVM workers, workerCds=false", coldUri + "&workerCds=false", coldReps);
         Path cdsDir = Files.createTempDirectory("camel-parallel-bench-cds").resolve("cds");
-        boolean jarsOnly = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        boolean jarsOnly = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .allMatch(entry -> entry.endsWith(".jar"));
         Timing firstEver = timeColdStarts("2 JVM workers, first start ever (archive not built yet)",
                 coldUri + "&workerCdsDir=" + cdsDir, jarsOnly ? 1 : 0);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,7 +80,7 @@ record PythonPeer(String executable, Path script, String version) {
                 String.valueOf(reps));
         json.get("series").fields().forEachRemaining(e -> series.put(e.getKey(),
                 new ProcessBenchmark.Timing(e.getKey() + " (" + json.get("rounds").asInt() + " rounds, "
-                        + String.format(java.util.Locale.ROOT, "%.1f", json.get("item_ms").asDouble())
+                        + String.format(Locale.ROOT, "%.1f", json.get("item_ms").asDouble())
                         + " ms per item)", millis(e.getValue()))));
         return series;
     }

@@ -12,9 +12,12 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -222,7 +225,7 @@ final class StreamingMemoryBenchmark {
         volatile String result;
         volatile long progressItems;
         volatile long progressPeak = -1;
-        private final java.util.ArrayDeque<String> other = new java.util.ArrayDeque<>();
+        private final ArrayDeque<String> other = new ArrayDeque<>();
 
         synchronized void other(String line) {
             other.add(line);
@@ -262,16 +265,16 @@ final class StreamingMemoryBenchmark {
         if (!m.ok()) {
             return m.outcome() + " (" + m.detail() + "; " + String.format("%,d", m.items()) + " items consumed)";
         }
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "%,.0f ms, %,d items, sum %s, peak heap after GC %.1f MB (after full GCs %s), final %.1f MB, %d GCs",
                 m.wallMillis(), m.items(), m.sum() == m.expectedSum() ? "correct" : "WRONG", m.peakAfterGc() / (double) MB,
-                m.peakAfterFullGc() < 0 ? "none" : String.format(java.util.Locale.ROOT, "%.1f MB",
+                m.peakAfterFullGc() < 0 ? "none" : String.format(Locale.ROOT, "%.1f MB",
                         m.peakAfterFullGc() / (double) MB), m.afterFinalGc() / (double) MB, m.gcs());
     }
 
     private static String lastLines(String text, int lines) {
         String[] all = text.strip().split("\\R");
-        return String.join(" | ", java.util.Arrays.asList(all).subList(Math.max(0, all.length - lines), all.length));
+        return String.join(" | ", Arrays.asList(all).subList(Math.max(0, all.length - lines), all.length));
     }
 
     // ---- child side --------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.github.camelparallel.benchmarks;
 
 import java.nio.ByteBuffer;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class Workloads {
                 digest.update(buffer);
                 digest.digest(buffer, 0, 32);
             }
-        } catch (java.security.DigestException e) {
+        } catch (DigestException e) {
             throw new IllegalStateException(e);
         }
         return ByteBuffer.wrap(buffer).getLong();

@@ -2,9 +2,7 @@ package io.github.camelparallel.protocol;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -28,7 +26,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -215,131 +212,9 @@ public final class FrameCodec {
         try {
             root = readTree(line);
         } catch (JsonProcessingException e) {
-            throw problem("not JSON (" + e.getOriginalMessage() + ")", line);
+            throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", line);
         }
-        if (root == null || root.isMissingNode()) {
-            throw problem("not JSON (empty line)", line);
-        }
-        if (!root.isObject()) {
-            throw problem("not a JSON object but " + describe(root), line);
-        }
-        JsonNode type = root.get("type");
-        if (type == null) {
-            throw problem("no \"type\" field", line);
-        }
-        if (!type.isTextual()) {
-            throw problem("\"type\" is " + describe(type) + ", not a string", line);
-        }
-        return switch (type.textValue()) {
-            case "hello" -> new Frame.Hello(intField(root, "protocol", line), optionalLong(root, "pid", line),
-                    optionalText(root, "runtime", line));
-            case "run" -> new Frame.Run(longField(root, "id", line), array(root, "items", line));
-            case "result" -> decodeResult(root, line);
-            case "shutdown" -> new Frame.Shutdown();
-            default -> throw problem("unknown \"type\" " + cut(type.textValue()), line);
-        };
-    }
-
-    private static Frame.Result decodeResult(JsonNode root, String line) throws ProtocolException {
-        long id = longField(root, "id", line);
-        List<JsonNode> results = array(root, "results", line);
-        JsonNode errorsNode = root.get("errors");
-        List<ItemError> errors = new ArrayList<>();
-        if (errorsNode != null && !errorsNode.isNull()) {
-            if (!errorsNode.isArray()) {
-                throw problem("\"errors\" is " + describe(errorsNode) + ", not an array", line);
-            }
-            for (JsonNode entry : errorsNode) {
-                if (!entry.isObject()) {
-                    throw problem("an \"errors\" entry is " + describe(entry) + ", not an object", line);
-                }
-                int index = intField(entry, "index", line);
-                if (index < 0 || index >= results.size()) {
-                    throw problem("error index " + index + " outside the " + results.size() + " results", line);
-                }
-                JsonNode error = entry.get("error");
-                if (error == null || !error.isTextual()) {
-                    throw problem("an \"errors\" entry has no string \"error\"", line);
-                }
-                errors.add(new ItemError(index, error.textValue(), optionalText(entry, "message", line),
-                        optionalText(entry, "trace", line)));
-            }
-        }
-        return new Frame.Result(id, results, errors);
-    }
-
-    private static int intField(JsonNode node, String field, String line) throws ProtocolException {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            throw problem("no \"" + field + "\" field", line);
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw problem("\"" + field + "\" is " + describe(value) + ", not an int", line);
-        }
-        return value.intValue();
-    }
-
-    private static long longField(JsonNode node, String field, String line) throws ProtocolException {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            throw problem("no \"" + field + "\" field", line);
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw problem("\"" + field + "\" is " + describe(value) + ", not an integer", line);
-        }
-        return value.longValue();
-    }
-
-    private static Long optionalLong(JsonNode node, String field, String line) throws ProtocolException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw problem("\"" + field + "\" is " + describe(value) + ", not an integer", line);
-        }
-        return value.longValue();
-    }
-
-    private static String optionalText(JsonNode node, String field, String line) throws ProtocolException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw problem("\"" + field + "\" is " + describe(value) + ", not a string", line);
-        }
-        return value.textValue();
-    }
-
-    private static List<JsonNode> array(JsonNode node, String field, String line) throws ProtocolException {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            throw problem("no \"" + field + "\" field", line);
-        }
-        if (!value.isArray()) {
-            throw problem("\"" + field + "\" is " + describe(value) + ", not an array", line);
-        }
-        List<JsonNode> elements = new ArrayList<>(value.size());
-        value.elements().forEachRemaining(elements::add);
-        return elements;
-    }
-
-    private static String describe(JsonNode node) {
-        JsonNodeType type = node.getNodeType();
-        return switch (type) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case NUMBER -> node.isIntegralNumber() ? "the integer " + cut(node.asText()) : "the number " + node.asText();
-            case STRING -> "a string";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> type.name().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    private static ProtocolException problem(String what, String line) {
-        return new ProtocolException(what + ": " + cut(line));
+        return FrameDecoder.frame(root, line);
     }
 
     /**

@@ -4,13 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
+import io.github.camelparallel.backend.CamelAwareBackendFactory;
 import io.github.camelparallel.backend.FunctionTaskClass;
 import io.github.camelparallel.spi.ParallelBackend;
-import io.github.camelparallel.spi.ParallelBackendFactory;
 import io.github.camelparallel.spi.PoolSpec;
 import io.github.camelparallel.spi.BackendSettings.HazelcastSettings;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 
 /**
  * {@code backend=hazelcast}: checks that Hazelcast is on the classpath (it is an optional dependency) and that the task
@@ -19,26 +17,14 @@ import org.apache.camel.CamelContextAware;
  * with the dependency to add. Registered by its service file
  * ({@code META-INF/services/io/github/camelparallel/backend/hazelcast}). Stateless and thread-safe.
  */
-public final class HazelcastBackendFactory implements ParallelBackendFactory, CamelContextAware {
+public final class HazelcastBackendFactory extends CamelAwareBackendFactory {
 
     static final String MISSING = "backend=hazelcast needs Hazelcast on the classpath: add the dependency"
             + " com.hazelcast:hazelcast:5.7.0 (Maven: <dependency><groupId>com.hazelcast</groupId>"
             + "<artifactId>hazelcast</artifactId><version>5.7.0</version></dependency>)";
 
-    private CamelContext context;
-
     /** Found by its service file; Camel's injector sets the context. */
     public HazelcastBackendFactory() {
-    }
-
-    @Override
-    public void setCamelContext(CamelContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return context;
     }
 
     @Override
@@ -63,7 +49,7 @@ public final class HazelcastBackendFactory implements ParallelBackendFactory, Ca
         }
         HazelcastSettings options = spec.settings(HazelcastSettings.class);
         Class<?> taskClass = FunctionTaskClass.resolve(options.task(), spec.name(), "hazelcast",
-                context.getClassResolver());
+                getCamelContext().getClassResolver());
         String members = options.members();
         List<String> memberList = members == null || members.isBlank() ? List.of()
                 : Arrays.stream(members.split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
@@ -79,10 +65,10 @@ public final class HazelcastBackendFactory implements ParallelBackendFactory, Ca
         HazelcastPoolSettings settings = new HazelcastPoolSettings(spec.name(), spec.poolSize(), taskClass.getName(),
                 FunctionTaskClass.resultType(taskClass), options.clusterName(), memberList, options.clientMode(),
                 instance, options.hazelcastConfig(), options.clientConnectTimeout());
-        ExecutorService io = context.getExecutorServiceManager().newCachedThreadPool(this,
+        ExecutorService io = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this,
                 "ParallelHazelcastIO[" + spec.name() + "]");
         return new HazelcastBackend(settings, spec.scheduler(), io,
-                executor -> context.getExecutorServiceManager().shutdownNow(executor));
+                executor -> getCamelContext().getExecutorServiceManager().shutdownNow(executor));
     }
 
     private static boolean hazelcastInstance(Object instance) {

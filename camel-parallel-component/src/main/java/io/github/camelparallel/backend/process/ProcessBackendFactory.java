@@ -5,13 +5,11 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
+import io.github.camelparallel.backend.CamelAwareBackendFactory;
 import io.github.camelparallel.backend.FunctionTaskClass;
 import io.github.camelparallel.spi.ParallelBackend;
-import io.github.camelparallel.spi.ParallelBackendFactory;
 import io.github.camelparallel.spi.PoolSpec;
 import io.github.camelparallel.spi.BackendSettings.ProcessSettings;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 
 /**
  * {@code backend=process}: builds the worker command from the endpoint's options (a JVM worker for a Function task
@@ -20,22 +18,10 @@ import org.apache.camel.CamelContextAware;
  * no-arg constructor) fails here, at route start, naming the class. Registered by its service file
  * ({@code META-INF/services/io/github/camelparallel/backend/process}). Stateless and thread-safe.
  */
-public final class ProcessBackendFactory implements ParallelBackendFactory, CamelContextAware {
-
-    private CamelContext context;
+public final class ProcessBackendFactory extends CamelAwareBackendFactory {
 
     /** Found by its service file; Camel's injector sets the context. */
     public ProcessBackendFactory() {
-    }
-
-    @Override
-    public void setCamelContext(CamelContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return context;
     }
 
     @Override
@@ -55,7 +41,7 @@ public final class ProcessBackendFactory implements ParallelBackendFactory, Came
             workerCommand = WorkerCommand.external(command, env);
         } else {
             Class<?> taskClass = FunctionTaskClass.resolve(options.task(), spec.name(), "process",
-                    context.getClassResolver());
+                    getCamelContext().getClassResolver());
             resultType = FunctionTaskClass.resultType(taskClass);
             String initializer = FunctionTaskClass.className(options.initializer());
             workerCommand = WorkerCommand.jvm(options.javaHome(), options.workerJvmOptions(),
@@ -68,10 +54,10 @@ public final class ProcessBackendFactory implements ParallelBackendFactory, Came
         ProcessPoolSettings settings = new ProcessPoolSettings(spec.name(), spec.poolSize(), workerCommand,
                 options.workerStartupTimeout(), options.maxTasksPerWorker(), options.lazyStart(),
                 options.maxMessageSize(), resultType, archive);
-        ExecutorService io = context.getExecutorServiceManager().newCachedThreadPool(this,
+        ExecutorService io = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this,
                 "ParallelWorkerIO[" + spec.name() + "]");
         return new ProcessPoolBackend(settings, spec.scheduler(), io,
-                executor -> context.getExecutorServiceManager().shutdownNow(executor));
+                executor -> getCamelContext().getExecutorServiceManager().shutdownNow(executor));
     }
 
     /** {@code workerCdsDir}, or its default ${user.home}/.cache/camel-parallel/cds. */

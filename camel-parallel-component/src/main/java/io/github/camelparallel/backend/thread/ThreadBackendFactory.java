@@ -4,12 +4,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelparallel.backend.CamelAwareBackendFactory;
 import io.github.camelparallel.spi.ParallelBackend;
-import io.github.camelparallel.spi.ParallelBackendFactory;
 import io.github.camelparallel.spi.PoolSpec;
 import io.github.camelparallel.spi.BackendSettings.ThreadSettings;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -22,24 +20,12 @@ import org.slf4j.LoggerFactory;
  * {@code executorService}, which is used as is and never shut down. Registered by its service file
  * ({@code META-INF/services/io/github/camelparallel/backend/thread}). Stateless and thread-safe.
  */
-public final class ThreadBackendFactory implements ParallelBackendFactory, CamelContextAware {
+public final class ThreadBackendFactory extends CamelAwareBackendFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThreadBackendFactory.class);
 
-    private CamelContext context;
-
     /** Found by its service file; Camel's injector sets the context. */
     public ThreadBackendFactory() {
-    }
-
-    @Override
-    public void setCamelContext(CamelContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return context;
     }
 
     @Override
@@ -48,7 +34,7 @@ public final class ThreadBackendFactory implements ParallelBackendFactory, Camel
         ExecutorService userPool = settings.executorService();
         String profile = settings.threadPoolProfile();
         Object owner = this;
-        ExecutorServiceManager manager = context.getExecutorServiceManager();
+        ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
         if (userPool == null && profile != null && manager.getThreadPoolProfile(profile) == null) {
             throw new IllegalArgumentException("Option threadPoolProfile of parallel:" + spec.name()
                     + ": no thread pool profile named '" + profile + "' is registered");

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import io.github.camelparallel.backend.remote.RemoteItems;
+import io.github.camelparallel.backend.remote.RemoteResults;
 import io.github.camelparallel.dispatch.ChunkThreads;
 import io.github.camelparallel.dispatch.TimerThreads;
 import io.github.camelparallel.protocol.Frame;
-import io.github.camelparallel.protocol.ItemJson;
 import io.github.camelparallel.protocol.FrameCodec;
 import io.github.camelparallel.spi.BackendCapabilities;
 import io.github.camelparallel.spi.Chunk;
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * <b>States.</b> NEW → STARTED ({@link #start()}: workers started and, unless lazy, every one said hello) → STOPPED.
  * A pool whose workers cannot start (command missing, exit before hello, initializer failed) or keep breaking the
- * protocol before they complete a run (see {@link UselessWorkers}) is broken ({@code brokenCause}): queued and later
+ * protocol before they complete a run (see {@link PoolHealth}) is broken: queued and later
  * jobs fail with that cause instead of waiting. Workers: see {@link WorkerProcess}.
  * <p>
  * <b>Thread-safety.</b> One lock guards {@code workers}, {@code pending}, the workers' pool-owned fields and the
@@ -51,10 +53,6 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessPoolBackend.class);
     private static final long STOP_GRACE_MILLIS = 5000;
-    private static final int ISOLATED_CRASHES = 2;
-    private static final long CRASH_WINDOW_NANOS = 10_000_000_000L;
-    /** Workers replaced within ten seconds that make the pool unhealthy (a crash loop). */
-    static final int CRASH_LOOP_RESTARTS = 3;
 
     private final ProcessPoolSettings settings;
     private final BackendCapabilities capabilities;
@@ -62,8 +60,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     private final ExecutorService io;
     private final Consumer<ExecutorService> releaseIo;
     private final FrameCodec codec = FrameCodec.SHARED;
-    private final ItemJson json;
-    private final RunResults results;
+    private final RemoteResults results;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -74,11 +71,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     private boolean stopped;
     private int nextWorkerId;
     private long nextRunId;
-    private final UselessWorkers uselessWorkers;
-    private RuntimeException brokenCause;
-    private long restarts;
-    /** When recent restarts happened (nanoTime), for the health check's crash-loop rule; guarded by lock. */
-    private final ArrayDeque<Long> recentRestarts = new ArrayDeque<>();
+    private final PoolHealth health;
 
     public ProcessPoolBackend(ProcessPoolSettings settings, ScheduledExecutorService scheduler, ExecutorService io,
             Consumer<ExecutorService> releaseIo) {
@@ -88,9 +81,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         this.scheduler = scheduler;
         this.io = io;
         this.releaseIo = releaseIo;
-        this.json = new ItemJson(settings.resultType());
-        this.results = new RunResults(json, settings.resultType());
-        this.uselessWorkers = new UselessWorkers(settings.poolSize());
+        this.results = new RemoteResults(settings.resultType());
+        this.health = new PoolHealth(settings);
     }
 
     @Override
@@ -110,7 +102,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             startMissingWorkersLocked();
             boolean bounded = settings.startupTimeoutMillis() > 0; // 0: no bound; a worker that exits still ends it
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.startupTimeoutMillis() + 1000);
-            while (brokenCause == null && readyCountLocked() < settings.poolSize()) {
+            while (!health.isBroken() && readyCountLocked() < settings.poolSize()) {
                 long left = deadline - System.nanoTime();
                 if (!bounded) {
                     changed.await();
@@ -120,8 +112,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                     changed.awaitNanos(left);
                 }
             }
-            if (brokenCause != null) {
-                throw brokenCause;
+            if (health.isBroken()) {
+                throw health.brokenCause();
             }
             ready = readyCountLocked();
         } catch (RuntimeException | InterruptedException e) {
@@ -163,7 +155,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         ChunkRun run = new ChunkRun(chunk, listener);
         List<Runnable> badItems = new ArrayList<>();
         // encoded here, on the submitting thread, outside the lock: sending it later is a copy
-        Job job = JobItems.prepare(run, json, badItems);
+        RemoteItems.Encoded encoded = RemoteItems.encode(chunk, (offset, e) -> badItems.add(() -> run.report(offset, null, e)));
+        Job job = encoded == null ? null : Job.of(run, encoded);
         lock.lock();
         try {
             if (stopped || !started) {
@@ -187,8 +180,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             if (stopped) {
                 return;
             }
-            if (brokenCause != null) {
-                failAllPendingLocked(brokenCause, afterUnlock);
+            if (health.isBroken()) {
+                failAllPendingLocked(health.brokenCause(), afterUnlock);
             } else {
                 startMissingWorkersLocked();
                 for (WorkerProcess worker : workers) {
@@ -259,13 +252,13 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             if (worker.state != WorkerProcess.State.STARTING) {
                 problem = "a second hello";
             } else if (hello.protocol() != 1) {
-                brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
-                        + settings.poolName() + " speaks protocol " + hello.protocol() + ", this pool speaks protocol 1");
+                health.broken(new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
+                        + settings.poolName() + " speaks protocol " + hello.protocol() + ", this pool speaks protocol 1"));
                 killLocked(worker, "protocol version " + hello.protocol());
             } else {
                 cancelTimerLocked(worker);
                 worker.state = WorkerProcess.State.READY;
-                uselessWorkers.saidHello();
+                health.saidHello();
                 LOG.debug("[{}] {} ready ({})", settings.poolName(), worker, hello.runtime());
                 if (settings.classArchive() != null) {
                     settings.classArchive().buildInBackground(settings.command(), io);
@@ -297,7 +290,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 cancelTimerLocked(worker);
                 worker.job = null;
                 worker.tasksDone += job.size();
-                uselessWorkers.completedARun();
+                health.completedARun();
                 elapsed = System.nanoTime() - worker.sentNanos;
                 if (worker.recycle
                         || settings.maxTasksPerWorker() > 0 && worker.tasksDone >= settings.maxTasksPerWorker()) {
@@ -317,7 +310,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         }
         job.run().addRunNanos(elapsed);
         dispatch(); // the worker's next run first: reading these results then overlaps with its work
-        results.report(job, result);
+        results.report(job.chunk(), job.offsets(), result, job.run());
     }
 
     /** Kills the worker; its run, if any, fails this attempt. */
@@ -342,7 +335,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         if (job != null) {
             WorkerProtocolException error = new WorkerProtocolException("parallel:" + settings.poolName() + " " + worker
                     + " broke the worker protocol: " + problem);
-            RunResults.fail(job, error);
+            job.fail(error);
         }
         dispatch();
     }
@@ -383,25 +376,16 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         dispatch();
     }
 
-    /**
-     * A worker that breaks the protocol before it ever completed a run counts toward breaking the pool
-     * ({@link UselessWorkers}), like one that exits before hello: otherwise a worker command that writes anything but
-     * frames on stdout is restarted forever, and a batch whose jobs no worker ever takes never ends. Returns the streak
-     * for the log line ("" when this break does not count).
-     */
+    /** A break before the worker's first completed run counts toward breaking the pool ({@link PoolHealth}). */
     private String countBreakBeforeARunLocked(WorkerProcess worker, String problem) {
-        if (stopped || brokenCause != null || worker.tasksDone > 0) { // a dead worker's frames never get here
+        if (stopped || health.isBroken() || worker.tasksDone > 0) { // a dead worker's frames never get here
             return "";
         }
-        int inARow = uselessWorkers.brokeTheProtocolBeforeARun();
-        if (inARow >= uselessWorkers.limit()) {
-            brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
-                    + settings.poolName() + " broke the worker protocol before completing a run, " + inARow
-                    + " workers in a row; the last one: " + problem + ". A worker's stdout must carry protocol lines"
-                    + " only (docs/worker-protocol.md): write logs, banners and prints to stderr");
+        String streak = health.brokeTheProtocolBeforeARun(problem);
+        if (health.isBroken()) {
             changed.signalAll();
         }
-        return " (" + inARow + " of " + uselessWorkers.limit() + " in a row before completing a run)";
+        return streak;
     }
 
     @Override
@@ -418,19 +402,10 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             worker.job = null;
             boolean killedFromOutside = exitCode > 128 && worker.killReason == null;
             if (was == WorkerProcess.State.STARTING && !stopped && !killedFromOutside) {
-                // a worker that exits on its own before hello: its set-up is broken (missing class, failing
-                // initializer); a few in a row break the pool instead of respawning forever (Python's gh-87472)
-                int inARow = uselessWorkers.exitedBeforeHello();
-                String why = "worker command '" + settings.command() + "' of parallel:" + settings.poolName()
-                        + " exited before it was ready (" + exit + "); its last stderr lines: "
-                        + worker.lastStderrLines();
-                LOG.warn("[{}] {}", settings.poolName(), why);
-                if (inARow >= uselessWorkers.limit()) {
-                    brokenCause = new IllegalStateException(why);
-                }
+                LOG.warn("[{}] {}", settings.poolName(), health.exitedBeforeHello(exit, worker.lastStderrLines()));
             } else if (was != WorkerProcess.State.STOPPING && !stopped) {
                 if (was != WorkerProcess.State.DEAD) {
-                    countRestartLocked(); // a worker we killed was counted when it was killed
+                    health.countRestart(); // a worker we killed was counted when it was killed
                 }
                 LOG.warn("[{}] {} died ({}){}", settings.poolName(), worker, exit,
                         worker.killReason != null ? " after " + worker.killReason : "; replacing it");
@@ -465,11 +440,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 worker.kill(io); // asked to stop already: no restart to count
                 return;
             }
-            if (worker.state == WorkerProcess.State.STARTING && !stopped
-                    && uselessWorkers.exitedBeforeHello() >= uselessWorkers.limit()) {
-                brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
-                        + settings.poolName() + " closed its stdout before it was ready; its last stderr lines: "
-                        + worker.lastStderrLines());
+            if (worker.state == WorkerProcess.State.STARTING && !stopped) {
+                health.closedStdoutBeforeHello(worker.lastStderrLines());
                 changed.signalAll();
             }
             killLocked(worker, "it closed its stdout and kept running");
@@ -521,40 +493,31 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         }
         CancellationException error = new CancellationException(chunk + " on parallel:" + settings.poolName()
                 + " was interrupted: its batch ended early");
-        lost.forEach(job -> RunResults.fail(job, error));
+        lost.forEach(job -> job.fail(error));
         dispatch();
     }
 
-    /**
-     * A job lost its worker. A job of several items comes back as isolated one-item jobs at the front of the queue,
-     * at no cost to their attempts. An item running alone fails with {@code itemError} (reported after the lock is
-     * released) when it hung its worker, or when it crashed {@value #ISOLATED_CRASHES} workers in a row: one crash
-     * alone may be a kill from outside, two in a row are the item's own doing. A hang fails the attempt, so
-     * {@code maxRetries} decides whether the item runs again.
-     */
-    private void requeueOrFailLocked(Job job, boolean hung, java.util.function.Supplier<Exception> itemError) {
+    /** A job lost its worker: its items re-run alone or its item fails, as {@link IsolationPolicy} decides. */
+    private void requeueOrFailLocked(Job job, boolean hung, Supplier<Exception> itemError) {
         if (stopped) {
             RejectedExecutionException error = new RejectedExecutionException("parallel:" + settings.poolName()
                     + " was stopped while " + job.chunk() + " ran");
-            onIo(() -> RunResults.fail(job, error));
+            onIo(() -> job.fail(error));
             return;
         }
-        // a one-item job that hangs is the item's own doing; crashes need two in a row (one may be a kill from outside)
-        boolean alone = job.isolated() || job.size() == 1;
-        if (alone && (hung || job.crashes() + 1 >= ISOLATED_CRASHES)) {
+        if (IsolationPolicy.decide(job, hung) instanceof IsolationPolicy.Decision.RerunAlone rerun) {
+            for (int i = rerun.jobs().size() - 1; i >= 0; i--) {
+                pending.addFirst(rerun.jobs().get(i));
+            }
+        } else {
             Exception error = itemError.get();
             onIo(() -> job.run().report(job.offsets()[0], null, error));
-            return;
-        }
-        int crashes = alone ? job.crashes() + 1 : 0;
-        for (int i = job.size() - 1; i >= 0; i--) {
-            pending.addFirst(new Job(job.run(), new int[] { job.offsets()[i] }, List.of(job.items().get(i)), true, crashes));
         }
     }
 
     private void killLocked(WorkerProcess worker, String reason) {
         if (!stopped && worker.state != WorkerProcess.State.DEAD) {
-            countRestartLocked();
+            health.countRestart();
         }
         cancelTimerLocked(worker);
         worker.killReason = reason;
@@ -571,7 +534,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     }
 
     private void startMissingWorkersLocked() {
-        while (!stopped && brokenCause == null && workers.size() < settings.poolSize()) {
+        while (!stopped && !health.isBroken() && workers.size() < settings.poolSize()) {
             int id = ++nextWorkerId;
             try {
                 WorkerProcess worker = WorkerProcess.start(id, settings.poolName(), commandForNextWorker(), codec,
@@ -582,8 +545,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                             settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (IOException e) {
-                brokenCause = new IllegalStateException("cannot start worker command '" + settings.command()
-                        + "' of parallel:" + settings.poolName() + ": " + e.getMessage(), e);
+                health.broken(new IllegalStateException("cannot start worker command '" + settings.command()
+                        + "' of parallel:" + settings.poolName() + ": " + e.getMessage(), e));
                 changed.signalAll();
             }
         }
@@ -601,9 +564,9 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             if (worker.state != WorkerProcess.State.STARTING) {
                 return;
             }
-            brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
+            health.broken(new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
                     + settings.poolName() + " was not ready within workerStartupTimeout of "
-                    + settings.startupTimeoutMillis() + " ms; its last stderr lines: " + worker.lastStderrLines());
+                    + settings.startupTimeoutMillis() + " ms; its last stderr lines: " + worker.lastStderrLines()));
             killLocked(worker, "workerStartupTimeout");
             changed.signalAll();
         } finally {
@@ -616,7 +579,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         Job job;
         while ((job = pending.pollFirst()) != null) {
             Job failed = job;
-            afterUnlock.add(() -> RunResults.fail(failed, cause));
+            afterUnlock.add(() -> failed.fail(cause));
         }
     }
 
@@ -656,35 +619,15 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         }
     }
 
-    private void countRestartLocked() {
-        restarts++;
-        recentRestarts.addLast(System.nanoTime());
-        forgetOldRestartsLocked();
-    }
-
-    /** Drops restarts older than the crash-loop window; what is left counts toward the health rule. */
-    private void forgetOldRestartsLocked() {
-        long now = System.nanoTime();
-        while (!recentRestarts.isEmpty() && now - recentRestarts.peekFirst() > CRASH_WINDOW_NANOS) {
-            recentRestarts.pollFirst();
-        }
-    }
-
-    /**
-     * Down when the workers cannot start (the pool is broken) or keep dying: {@value #CRASH_LOOP_RESTARTS} or more
-     * replaced within the last ten seconds.
-     */
+    /** Down when the pool is broken or its workers keep dying ({@link PoolHealth#problem()}). */
     @Override
     public BackendStatus status() {
         lock.lock();
         try {
-            forgetOldRestartsLocked();
-            String problem = brokenCause != null ? brokenCause.getMessage()
-                    : recentRestarts.size() >= CRASH_LOOP_RESTARTS ? recentRestarts.size() + " workers of parallel:"
-                            + settings.poolName() + " died or were killed within the last ten seconds" : null;
+            String problem = health.problem();
             int live = (int) workers.stream().filter(WorkerProcess::isAlive).count();
             int busy = (int) workers.stream().filter(w -> w.state == WorkerProcess.State.BUSY).count();
-            return new BackendStatus(live, busy, pending.size(), restarts, problem);
+            return new BackendStatus(live, busy, pending.size(), health.restarts(), problem);
         } finally {
             lock.unlock();
         }
@@ -724,7 +667,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     public long restarts() {
         lock.lock();
         try {
-            return restarts;
+            return health.restarts();
         } finally {
             lock.unlock();
         }

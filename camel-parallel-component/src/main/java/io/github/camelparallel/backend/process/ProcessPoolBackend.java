@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * <b>Thread-safety.</b> One lock guards {@code workers}, {@code pending}, the workers' pool-owned fields and the
  * flags; frames are written and items reported outside it. I/O threads come from {@code io}, owned by the caller.
  */
-public final class ProcessPoolBackend implements ParallelBackend, ObservableBackend, WorkerProcess.Events {
+public final class ProcessPoolBackend implements ParallelBackend, ObservableBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessPoolBackend.class);
     private static final long STOP_GRACE_MILLIS = 5000;
@@ -72,6 +72,33 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     private int nextWorkerId;
     private long nextRunId;
     private final PoolHealth health;
+    /** What the workers' I/O threads report; not part of this class's API. */
+    private final WorkerProcess.Events events = new WorkerProcess.Events() {
+        @Override
+        public void frame(WorkerProcess worker, Frame frame) {
+            ProcessPoolBackend.this.frame(worker, frame);
+        }
+
+        @Override
+        public void protocolError(WorkerProcess worker, String problem) {
+            ProcessPoolBackend.this.protocolError(worker, problem);
+        }
+
+        @Override
+        public void lineTooLong(WorkerProcess worker, int limit) {
+            ProcessPoolBackend.this.lineTooLong(worker, limit);
+        }
+
+        @Override
+        public void exited(WorkerProcess worker, int exitCode) {
+            ProcessPoolBackend.this.exited(worker, exitCode);
+        }
+
+        @Override
+        public void stdoutClosed(WorkerProcess worker) {
+            ProcessPoolBackend.this.stdoutClosed(worker);
+        }
+    };
 
     public ProcessPoolBackend(ProcessPoolSettings settings, ScheduledExecutorService scheduler, ExecutorService io,
             Consumer<ExecutorService> releaseIo) {
@@ -185,7 +212,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             } else {
                 startMissingWorkersLocked();
                 for (WorkerProcess worker : workers) {
-                    if (worker.state != WorkerProcess.State.READY) {
+                    if (worker.state() != WorkerProcess.State.READY) {
                         continue;
                     }
                     Job job = nextLiveJobLocked();
@@ -211,15 +238,12 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
 
     private void assignLocked(WorkerProcess worker, Job job, List<Runnable> afterUnlock) {
         long runId = ++nextRunId;
-        worker.state = WorkerProcess.State.BUSY;
-        worker.job = job;
-        worker.runId = runId;
-        worker.sentNanos = System.nanoTime();
+        worker.runSent(job, runId);
         long timeout = job.chunk().itemTimeoutMillis();
         if (timeout > 0) {
             long runTimeout = timeout * job.size();
-            worker.timer = scheduler.schedule(TimerThreads.wrap(() -> timedOut(worker, job, runTimeout)),
-                    runTimeout, TimeUnit.MILLISECONDS);
+            worker.armTimer(scheduler.schedule(TimerThreads.wrap(() -> timedOut(worker, job, runTimeout)),
+                    runTimeout, TimeUnit.MILLISECONDS));
         }
         afterUnlock.add(() -> {
             if (!worker.sendLine(codec.encodeRunLine(runId, job.encodedItems()))) {
@@ -228,8 +252,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         });
     }
 
-    @Override
-    public void frame(WorkerProcess worker, Frame frame) {
+    private void frame(WorkerProcess worker, Frame frame) {
         if (frame instanceof Frame.Hello hello) {
             onHello(worker, hello);
         } else if (frame instanceof Frame.Result result) {
@@ -244,20 +267,19 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         String problem = null;
         lock.lock();
         try {
-            if (worker.state == WorkerProcess.State.STOPPING) {
+            if (worker.state() == WorkerProcess.State.STOPPING) {
                 // still starting when the pool stopped: it was sent shutdown, and exits once it reads it
                 LOG.debug("[{}] {} said hello after the pool stopped", settings.poolName(), worker);
                 return;
             }
-            if (worker.state != WorkerProcess.State.STARTING) {
+            if (worker.state() != WorkerProcess.State.STARTING) {
                 problem = "a second hello";
             } else if (hello.protocol() != 1) {
                 health.broken(new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
                         + settings.poolName() + " speaks protocol " + hello.protocol() + ", this pool speaks protocol 1"));
                 killLocked(worker, "protocol version " + hello.protocol());
             } else {
-                cancelTimerLocked(worker);
-                worker.state = WorkerProcess.State.READY;
+                worker.saidHello();
                 health.saidHello();
                 LOG.debug("[{}] {} ready ({})", settings.poolName(), worker, hello.runtime());
                 if (settings.classArchive() != null) {
@@ -281,24 +303,14 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         String problem = null;
         lock.lock();
         try {
-            job = worker.job;
-            if (job == null || result.id() != worker.runId || result.results().size() != job.size()) {
-                problem = job == null ? "a result while no run was sent"
-                        : result.id() != worker.runId ? "result id " + result.id() + " for run " + worker.runId
-                        : result.results().size() + " results for a run of " + job.size() + " items";
-            } else {
-                cancelTimerLocked(worker);
-                worker.job = null;
-                worker.tasksDone += job.size();
+            job = worker.job();
+            problem = worker.mismatch(result);
+            if (problem == null) {
+                elapsed = worker.runAnswered(settings.maxTasksPerWorker());
                 health.completedARun();
-                elapsed = System.nanoTime() - worker.sentNanos;
-                if (worker.recycle
-                        || settings.maxTasksPerWorker() > 0 && worker.tasksDone >= settings.maxTasksPerWorker()) {
-                    worker.state = WorkerProcess.State.STOPPING; // recycled: a fresh worker takes its place
+                if (worker.state() == WorkerProcess.State.STOPPING) { // recycled: a fresh worker takes its place
                     workers.remove(worker);
                     io.execute(worker::sendShutdown);
-                } else {
-                    worker.state = WorkerProcess.State.READY;
                 }
             }
         } finally {
@@ -314,20 +326,18 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     }
 
     /** Kills the worker; its run, if any, fails this attempt. */
-    @Override
-    public void protocolError(WorkerProcess worker, String problem) {
+    private void protocolError(WorkerProcess worker, String problem) {
         Job job;
         lock.lock();
         try {
-            if (worker.state == WorkerProcess.State.DEAD) {
+            if (worker.state() == WorkerProcess.State.DEAD) {
                 // killed already (taskTimeout, its batch ended): a run it finished just as it was killed is no break
                 LOG.debug("[{}] {} was killed already; ignored: {}", settings.poolName(), worker, problem);
                 return;
             }
             String streak = countBreakBeforeARunLocked(worker, problem);
             LOG.warn("[{}] {} broke the protocol, killing it{}: {}", settings.poolName(), worker, streak, problem);
-            job = worker.job;
-            worker.job = null;
+            job = worker.takeJob();
             killLocked(worker, "protocol error");
         } finally {
             lock.unlock();
@@ -346,17 +356,15 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
      * items re-runs each alone, an item alone fails with an error naming the limit. It never counts toward breaking the
      * pool. Any other line over the limit (before hello, while idle) is a protocol error.
      */
-    @Override
-    public void lineTooLong(WorkerProcess worker, int limit) {
+    private void lineTooLong(WorkerProcess worker, int limit) {
         Job job;
         lock.lock();
         try {
-            if (worker.state == WorkerProcess.State.DEAD) {
+            if (worker.state() == WorkerProcess.State.DEAD) {
                 return;
             }
-            job = worker.state == WorkerProcess.State.BUSY ? worker.job : null;
+            job = worker.state() == WorkerProcess.State.BUSY ? worker.takeJob() : null;
             if (job != null) {
-                worker.job = null;
                 LOG.warn("[{}] {} answered a run of {} items with a line over maxMessageSize ({} bytes): killing it",
                         settings.poolName(), worker, job.size(), limit);
                 killLocked(worker, "a result over maxMessageSize");
@@ -378,7 +386,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
 
     /** A break before the worker's first completed run counts toward breaking the pool ({@link PoolHealth}). */
     private String countBreakBeforeARunLocked(WorkerProcess worker, String problem) {
-        if (stopped || health.isBroken() || worker.tasksDone > 0) { // a dead worker's frames never get here
+        if (stopped || health.isBroken() || worker.tasksDone() > 0) { // a dead worker's frames never get here
             return "";
         }
         String streak = health.brokeTheProtocolBeforeARun(problem);
@@ -388,19 +396,15 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         return streak;
     }
 
-    @Override
-    public void exited(WorkerProcess worker, int exitCode) {
+    private void exited(WorkerProcess worker, int exitCode) {
         Job job;
         String exit = WorkerProcess.describeExit(exitCode);
         lock.lock();
         try {
-            WorkerProcess.State was = worker.state;
-            cancelTimerLocked(worker);
-            worker.state = WorkerProcess.State.DEAD;
+            WorkerProcess.State was = worker.exited();
             workers.remove(worker);
-            job = worker.job;
-            worker.job = null;
-            boolean killedFromOutside = exitCode > 128 && worker.killReason == null;
+            job = worker.takeJob();
+            boolean killedFromOutside = exitCode > 128 && worker.killReason() == null;
             if (was == WorkerProcess.State.STARTING && !stopped && !killedFromOutside) {
                 LOG.warn("[{}] {}", settings.poolName(), health.exitedBeforeHello(exit, worker.lastStderrLines()));
             } else if (was != WorkerProcess.State.STOPPING && !stopped) {
@@ -408,10 +412,10 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                     health.countRestart(); // a worker we killed was counted when it was killed
                 }
                 LOG.warn("[{}] {} died ({}){}", settings.poolName(), worker, exit,
-                        worker.killReason != null ? " after " + worker.killReason : "; replacing it");
+                        worker.killReason() != null ? " after " + worker.killReason() : "; replacing it");
             }
             if (job != null) {
-                String killed = worker.killReason != null ? ", killed: " + worker.killReason : "";
+                String killed = worker.killReason() != null ? ", killed: " + worker.killReason() : "";
                 requeueOrFailLocked(job, false, () -> new WorkerCrashedException("Item " + job.chunk().indexOf(job.offsets()[0])
                         + " on parallel:" + settings.poolName() + " crashed its worker (" + exit + killed + ", pid "
                         + worker.pid() + "); last stderr lines: " + worker.lastStderrLines()));
@@ -427,20 +431,19 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
      * A worker that closed its stdout and kept running can never answer: it is killed, and counted as a crash (its
      * run, if any, is handled by {@link #exited} as a crashed worker's); before hello, as a worker that could not start.
      */
-    @Override
-    public void stdoutClosed(WorkerProcess worker) {
+    private void stdoutClosed(WorkerProcess worker) {
         lock.lock();
         try {
-            if (worker.state == WorkerProcess.State.DEAD) {
+            if (worker.state() == WorkerProcess.State.DEAD) {
                 return;
             }
             LOG.warn("[{}] {} closed its stdout but is still running after {} ms: killing it", settings.poolName(),
                     worker, WorkerProcess.EXIT_AFTER_STDOUT_MILLIS);
-            if (worker.state == WorkerProcess.State.STOPPING) {
+            if (worker.state() == WorkerProcess.State.STOPPING) {
                 worker.kill(io); // asked to stop already: no restart to count
                 return;
             }
-            if (worker.state == WorkerProcess.State.STARTING && !stopped) {
+            if (worker.state() == WorkerProcess.State.STARTING && !stopped) {
                 health.closedStdoutBeforeHello(worker.lastStderrLines());
                 changed.signalAll();
             }
@@ -453,10 +456,10 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     private void timedOut(WorkerProcess worker, Job job, long runTimeoutMillis) {
         lock.lock();
         try {
-            if (worker.job != job) {
+            if (worker.job() != job) {
                 return;
             }
-            worker.job = null;
+            worker.takeJob();
             killLocked(worker, "taskTimeout");
             LOG.warn("[{}] {} ran {} items for more than {} ms: killed", settings.poolName(), worker, job.size(),
                     runTimeoutMillis);
@@ -480,9 +483,9 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         try {
             pending.removeIf(job -> job.chunk() == chunk && lost.add(job));
             for (WorkerProcess worker : new ArrayList<>(workers)) {
-                Job job = worker.job;
+                Job job = worker.job();
                 if (job != null && job.chunk() == chunk) {
-                    worker.job = null;
+                    worker.takeJob();
                     lost.add(job);
                     LOG.info("[{}] {} runs {} of a batch that ended early: killing it", settings.poolName(), worker, chunk);
                     killLocked(worker, "its batch ended early");
@@ -516,21 +519,12 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     }
 
     private void killLocked(WorkerProcess worker, String reason) {
-        if (!stopped && worker.state != WorkerProcess.State.DEAD) {
+        if (!stopped && worker.state() != WorkerProcess.State.DEAD) {
             health.countRestart();
         }
-        cancelTimerLocked(worker);
-        worker.killReason = reason;
-        worker.state = WorkerProcess.State.DEAD;
+        worker.killed(reason);
         workers.remove(worker);
         worker.kill(io);
-    }
-
-    private void cancelTimerLocked(WorkerProcess worker) {
-        if (worker.timer != null) {
-            worker.timer.cancel(false);
-            worker.timer = null;
-        }
     }
 
     private void startMissingWorkersLocked() {
@@ -538,11 +532,11 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             int id = ++nextWorkerId;
             try {
                 WorkerProcess worker = WorkerProcess.start(id, settings.poolName(), commandForNextWorker(), codec,
-                        settings.maxMessageSize(), io, this);
+                        settings.maxMessageSize(), io, events);
                 workers.add(worker);
                 if (settings.startupTimeoutMillis() > 0) {
-                    worker.timer = scheduler.schedule(TimerThreads.wrap(() -> startupTimedOut(worker)),
-                            settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
+                    worker.armTimer(scheduler.schedule(TimerThreads.wrap(() -> startupTimedOut(worker)),
+                            settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS));
                 }
             } catch (IOException e) {
                 health.broken(new IllegalStateException("cannot start worker command '" + settings.command()
@@ -561,7 +555,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     private void startupTimedOut(WorkerProcess worker) {
         lock.lock();
         try {
-            if (worker.state != WorkerProcess.State.STARTING) {
+            if (worker.state() != WorkerProcess.State.STARTING) {
                 return;
             }
             health.broken(new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
@@ -596,7 +590,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     }
 
     private int readyCountLocked() {
-        return (int) workers.stream().filter(w -> w.state == WorkerProcess.State.READY).count();
+        return (int) workers.stream().filter(w -> w.state() == WorkerProcess.State.READY).count();
     }
 
     /** Workers alive now (for tests and statistics). */
@@ -626,7 +620,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         try {
             String problem = health.problem();
             int live = (int) workers.stream().filter(WorkerProcess::isAlive).count();
-            int busy = (int) workers.stream().filter(w -> w.state == WorkerProcess.State.BUSY).count();
+            int busy = (int) workers.stream().filter(w -> w.state() == WorkerProcess.State.BUSY).count();
             return new BackendStatus(live, busy, pending.size(), health.restarts(), problem);
         } finally {
             lock.unlock();
@@ -644,13 +638,13 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 return 0;
             }
             for (WorkerProcess worker : new ArrayList<>(workers)) {
-                if (worker.state == WorkerProcess.State.READY) {
-                    worker.state = WorkerProcess.State.STOPPING;
+                if (worker.state() == WorkerProcess.State.READY) {
+                    worker.stopping();
                     workers.remove(worker);
                     idle.add(worker);
                     count++;
-                } else if (worker.state == WorkerProcess.State.BUSY) {
-                    worker.recycle = true;
+                } else if (worker.state() == WorkerProcess.State.BUSY) {
+                    worker.recycleAfterRun();
                     count++;
                 }
             }
@@ -685,8 +679,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             stopped = true;
             toStop = new ArrayList<>(workers);
             for (WorkerProcess worker : toStop) {
-                cancelTimerLocked(worker);
-                worker.state = WorkerProcess.State.STOPPING;
+                worker.stopping();
             }
             failAllPendingLocked(new RejectedExecutionException("parallel:" + settings.poolName() + " was stopped"),
                     afterUnlock);

@@ -124,21 +124,6 @@ final class WorkerProcess {
         return state;
     }
 
-    /** The job of the run this worker has been sent and not answered, or null. */
-    Job job() {
-        return job;
-    }
-
-    /** Items this worker answered; above 0 once it completed a run. */
-    long tasksDone() {
-        return tasksDone;
-    }
-
-    /** Why the pool killed this worker, or null when it did not. */
-    String killReason() {
-        return killReason;
-    }
-
     /** Arms the start-up or run deadline. */
     void armTimer(ScheduledFuture<?> deadline) {
         timer = deadline;
@@ -162,6 +147,11 @@ final class WorkerProcess {
         sentNanos = System.nanoTime();
     }
 
+    /** The job of the run this worker has been sent and not answered, or null. */
+    Job job() {
+        return job;
+    }
+
     /** Why {@code result} cannot be the answer to this worker's run, or null when it is. */
     String mismatch(Frame.Result result) {
         return job == null ? "a result while no run was sent"
@@ -180,6 +170,11 @@ final class WorkerProcess {
         job = null;
         state = recycle || maxTasks > 0 && tasksDone >= maxTasks ? State.STOPPING : State.READY;
         return System.nanoTime() - sentNanos;
+    }
+
+    /** Items this worker answered; above 0 once it completed a run. */
+    long tasksDone() {
+        return tasksDone;
     }
 
     /** Takes back the job of the run this worker was sent (it is lost); null when there is none. */
@@ -205,6 +200,11 @@ final class WorkerProcess {
         cancelTimer();
         killReason = reason;
         state = State.DEAD;
+    }
+
+    /** Why the pool killed this worker, or null when it did not. */
+    String killReason() {
+        return killReason;
     }
 
     /** → DEAD: its exit was noticed; returns the state it was in. */

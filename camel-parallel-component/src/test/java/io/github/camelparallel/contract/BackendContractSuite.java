@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 import io.github.camelparallel.ParallelConstants;
 import io.github.camelparallel.ParallelTaskException;
 import io.github.camelparallel.TestContexts;
-import io.github.camelparallel.backend.process.RemoteTaskException;
+import io.github.camelparallel.backend.remote.RemoteTaskException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

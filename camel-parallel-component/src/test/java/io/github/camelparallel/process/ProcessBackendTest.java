@@ -21,7 +21,7 @@ import io.github.camelparallel.ParallelConstants;
 import io.github.camelparallel.ParallelTaskException;
 import io.github.camelparallel.TestContexts;
 import io.github.camelparallel.backend.process.ProcessPoolBackend;
-import io.github.camelparallel.backend.process.RemoteTaskException;
+import io.github.camelparallel.backend.remote.RemoteTaskException;
 import io.github.camelparallel.backend.process.WorkerCrashedException;
 import io.github.camelparallel.backend.process.WorkerProtocolException;
 import org.apache.camel.CamelContext;

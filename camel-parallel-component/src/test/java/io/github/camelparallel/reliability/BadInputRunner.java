@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.camelparallel.ParallelConstants;
 import io.github.camelparallel.TestContexts;
-import io.github.camelparallel.backend.process.RemoteTaskException;
+import io.github.camelparallel.backend.remote.RemoteTaskException;
 import io.github.camelparallel.reliability.BadInputTable.BatchRow;
 import io.github.camelparallel.reliability.BadInputTable.Outcome;
 import io.github.camelparallel.reliability.BadInputTable.StartRow;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import io.github.camelparallel.backend.process.RemoteTaskException;
+import io.github.camelparallel.backend.remote.RemoteTaskException;
 import io.github.camelparallel.backend.process.WorkerCrashedException;
 import io.github.camelparallel.backend.process.WorkerProtocolException;
 

@@ -8,7 +8,7 @@ import java.util.Random;
 import java.util.concurrent.TimeoutException;
 
 import io.github.camelparallel.ParallelConstants;
-import io.github.camelparallel.backend.process.RemoteTaskException;
+import io.github.camelparallel.backend.remote.RemoteTaskException;
 import io.github.camelparallel.backend.process.WorkerCrashedException;
 import io.github.camelparallel.process.Behaviour;
 import org.apache.camel.Exchange;

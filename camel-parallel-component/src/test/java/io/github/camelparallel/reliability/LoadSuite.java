@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 import io.github.camelparallel.ParallelConstants;
 import io.github.camelparallel.TestContexts;
-import io.github.camelparallel.backend.process.RemoteTaskException;
+import io.github.camelparallel.backend.remote.RemoteTaskException;
 import io.github.camelparallel.contract.ContractTasks;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

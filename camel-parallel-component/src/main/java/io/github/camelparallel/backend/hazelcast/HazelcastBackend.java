@@ -15,7 +15,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
 import com.hazelcast.core.IExecutorService;
-import io.github.camelparallel.protocol.ItemJson;
+import io.github.camelparallel.backend.remote.RemoteResults;
 import io.github.camelparallel.spi.BackendCapabilities;
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
@@ -52,7 +52,7 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     private final ScheduledExecutorService scheduler;
     private final ExecutorService io;
     private final Consumer<ExecutorService> releaseIo;
-    private final ItemJson json;
+    private final RemoteResults results;
     private final Map<Chunk, Submission> inFlight = new ConcurrentHashMap<>();
     /** Submissions waiting for the one drainer, in the dispatcher's order; thread-safe by itself. */
     private final Queue<Runnable> submits = new ConcurrentLinkedQueue<>();
@@ -69,7 +69,7 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         this.scheduler = scheduler;
         this.io = io;
         this.releaseIo = releaseIo;
-        this.json = new ItemJson(settings.resultType());
+        this.results = new RemoteResults(settings.resultType());
         this.capabilities = new BackendCapabilities(settings.poolSize(), false, MIN_CHUNK_NANOS, MAX_CHUNK_NANOS);
     }
 
@@ -208,8 +208,8 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         return settings;
     }
 
-    ItemJson json() {
-        return json;
+    RemoteResults results() {
+        return results;
     }
 
     ScheduledExecutorService scheduler() {

@@ -1,8 +1,6 @@
 package io.github.camelparallel.backend.hazelcast;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -12,15 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
-import io.github.camelparallel.backend.process.RemoteTaskException;
+import io.github.camelparallel.backend.remote.ItemReports;
+import io.github.camelparallel.backend.remote.RemoteItems;
+import io.github.camelparallel.backend.remote.RemoteResults;
 import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.protocol.Frame;
-import io.github.camelparallel.protocol.FrameValues;
 import io.github.camelparallel.protocol.FrameCodec;
-import io.github.camelparallel.protocol.ItemError;
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
 
@@ -35,7 +32,7 @@ import io.github.camelparallel.spi.ChunkListener;
  * thread marked as running a chunk, so the dispatcher hands the rest of a route to its completion pool.
  * Thread-safe: {@code done} is atomic, the other mutable fields are volatile and written before {@code done} is read.
  */
-final class Submission {
+final class Submission implements ItemReports {
 
     private final HazelcastBackend backend;
     private final Chunk chunk;
@@ -56,31 +53,20 @@ final class Submission {
     }
 
     /**
-     * Turns the items into a run frame; an item that cannot be written as JSON, or nests deeper than a frame carries,
-     * fails alone, now, naming its index and type ({@link FrameValues}). False when no item
-     * is left to send (the chunk is then done).
+     * Turns the items into a run frame; an item that cannot be sent fails alone, now, naming its index and type
+     * ({@link RemoteItems}). False when no item is left to send (the chunk is then done).
      */
     boolean encode() {
-        int[] good = new int[chunk.size()];
-        int count = 0;
-        List<JsonNode> items = new ArrayList<>(chunk.size());
-        for (int offset = 0; offset < chunk.size(); offset++) {
-            Object item = chunk.item(offset);
-            try {
-                items.add(FrameValues.tree(item));
-                good[count++] = offset;
-            } catch (IllegalArgumentException e) {
-                listener.itemDone(chunk, offset, null, new IllegalArgumentException("Item " + chunk.indexOf(offset)
-                        + " of type " + FrameValues.typeOf(item) + " cannot be sent as JSON: " + e.getMessage(), e));
-            }
-        }
-        offsets = Arrays.copyOf(good, count);
-        if (count == 0) {
+        RemoteItems.Encoded encoded = RemoteItems.encode(chunk, this::failed);
+        if (encoded == null) {
+            offsets = new int[0];
             done.set(true);
             listener.chunkDone(chunk, 0);
             return false;
         }
-        runLine = FrameCodec.SHARED.encode(new Frame.Run(chunk.firstIndex(), items));
+        offsets = encoded.offsets();
+        byte[] line = FrameCodec.SHARED.encodeRunLine(chunk.firstIndex(), encoded.encodedItems());
+        runLine = new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
         return true;
     }
 
@@ -196,12 +182,10 @@ final class Submission {
     }
 
     private void reportAll(Throwable cause) {
-        for (int offset : offsets) {
-            listener.itemDone(chunk, offset, null, cause);
-        }
+        RemoteResults.failAll(offsets, cause, this);
     }
 
-    /** Reports the result frame: runs of successes at consecutive offsets in one call, failures one by one. */
+    /** Reports the result frame ({@link RemoteResults}), or every item failed when the frame is malformed. */
     private void report(String line) {
         Frame.Result result;
         try {
@@ -213,47 +197,17 @@ final class Submission {
             reportAll(e);
             return;
         }
-        Throwable[] errors = new Throwable[offsets.length];
-        for (ItemError error : result.errors()) {
-            if (error.index() >= 0 && error.index() < errors.length) {
-                errors[error.index()] = new RemoteTaskException(error.error(), error.message(), error.trace());
-            }
-        }
-        Object[] values = new Object[offsets.length]; // the current run of successes
-        int runStart = 0;
-        int runLength = 0;
-        for (int i = 0; i < offsets.length; i++) {
-            Throwable error = errors[i];
-            Object value = null;
-            if (error == null) {
-                try {
-                    value = backend.json().result(result.results().get(i));
-                } catch (Exception e) {
-                    error = new IllegalArgumentException("Result of item " + chunk.indexOf(offsets[i]) + " cannot be read as "
-                            + backend.settings().resultType() + ": " + e.getMessage(), e);
-                }
-            }
-            boolean breaksRun = error != null || runLength > 0 && offsets[i] != offsets[runStart + runLength - 1] + 1;
-            if (breaksRun) {
-                reportSuccesses(runStart, values, runLength);
-                runLength = 0;
-            }
-            if (error != null) {
-                listener.itemDone(chunk, offsets[i], null, error);
-                continue;
-            }
-            if (runLength == 0) {
-                runStart = i;
-            }
-            values[runLength++] = value;
-        }
-        reportSuccesses(runStart, values, runLength);
+        backend.results().report(chunk, offsets, result, this);
     }
 
-    private void reportSuccesses(int runStart, Object[] values, int count) {
-        if (count > 0) {
-            listener.itemsDone(chunk, offsets[runStart], Arrays.copyOf(values, count), count);
-        }
+    @Override
+    public void failed(int offset, Throwable error) {
+        listener.itemDone(chunk, offset, null, error);
+    }
+
+    @Override
+    public void succeeded(int fromOffset, Object[] results, int count) {
+        listener.itemsDone(chunk, fromOffset, results, count);
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -3,6 +3,7 @@ package io.github.camelparallel.backend.process;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.camelparallel.backend.remote.ItemReports;
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
 
@@ -10,7 +11,7 @@ import io.github.camelparallel.spi.ChunkListener;
  * A chunk in the process pool's hands: the listener to report to and how many of its items are still unreported.
  * The last report ends the chunk ({@link ChunkListener#chunkDone}) exactly once. Thread-safe (atomics).
  */
-final class ChunkRun {
+final class ChunkRun implements ItemReports {
 
     private final Chunk chunk;
     private final ChunkListener listener;
@@ -44,6 +45,16 @@ final class ChunkRun {
         if (unreported.addAndGet(-count) == 0) {
             listener.chunkDone(chunk, runNanos.get());
         }
+    }
+
+    @Override
+    public void failed(int offset, Throwable error) {
+        report(offset, null, error);
+    }
+
+    @Override
+    public void succeeded(int fromOffset, Object[] results, int count) {
+        reportAll(fromOffset, results, count);
     }
 
     void addRunNanos(long nanos) {

@@ -3,7 +3,8 @@ package io.github.camelparallel.backend.process;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelparallel.protocol.FrameCodec;
+import io.github.camelparallel.backend.remote.RemoteItems;
+import io.github.camelparallel.backend.remote.RemoteResults;
 import io.github.camelparallel.spi.Chunk;
 
 /**
@@ -21,8 +22,20 @@ import io.github.camelparallel.spi.Chunk;
  */
 record Job(ChunkRun run, int[] offsets, List<JsonNode> items, boolean isolated, int crashes, byte[] encodedItems) {
 
-    Job(ChunkRun run, int[] offsets, List<JsonNode> items, boolean isolated, int crashes) {
-        this(run, offsets, items, isolated, crashes, FrameCodec.SHARED.encodeItems(items));
+    /** A chunk's first job: its sendable items, encoded once ({@link RemoteItems}). */
+    static Job of(ChunkRun run, RemoteItems.Encoded encoded) {
+        return new Job(run, encoded.offsets(), encoded.items(), false, 0, encoded.encodedItems());
+    }
+
+    /** The one-item job that re-runs the {@code i}-th item of this job alone. */
+    Job isolate(int i, int crashes) {
+        List<JsonNode> item = List.of(items.get(i));
+        return new Job(run, new int[] { offsets[i] }, item, true, crashes, RemoteItems.encodeItems(item));
+    }
+
+    /** Reports every item of the job failed with the same error (call outside the pool's lock). */
+    void fail(Throwable error) {
+        RemoteResults.failAll(offsets, error, run);
     }
 
     Chunk chunk() {

@@ -1,10 +1,8 @@
 package io.github.camelparallel.backend.process;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,9 +12,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import io.github.camelparallel.spi.ChunkThreads;
-import io.github.camelparallel.protocol.Frame;
-import io.github.camelparallel.protocol.ItemJson;
+import io.github.camelparallel.backend.remote.RemoteItems;
+import io.github.camelparallel.backend.remote.RemoteResults;
 import io.github.camelparallel.protocol.FrameCodec;
 import io.github.camelparallel.spi.BackendCapabilities;
 import io.github.camelparallel.spi.Chunk;
@@ -29,56 +26,51 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code backend=process}: {@code poolSize} long-lived worker processes (JVM or any language) speaking worker
- * protocol v1 (docs/worker-protocol.md), kept warm between batches.
+ * protocol v1 (docs/worker-protocol.md), kept warm between batches. This class is the SPI coordinator: it starts and
+ * stops the pool, takes chunks, and reports health; the parts are {@link WorkerProcess} (one worker and its own
+ * states), {@link WorkerEvents} (what the workers report), {@link RunScheduler} (the queue of jobs and which worker
+ * runs which), {@link IsolationPolicy} (what a lost run becomes) and {@link PoolHealth} (restarts, crash loops, the
+ * broken cause).
  * <p>
  * <b>Guarantees.</b> Each item of a claimed chunk is reported exactly once. A worker that dies or breaks the protocol
  * is replaced. A worker that dies or hangs (past {@code taskTimeout} per item of its run) under a run of several
- * items is killed and its items are re-run alone on fresh workers at no cost to their attempts; an item that hangs a worker
- * while running alone, or kills two in a row, fails alone ({@link WorkerCrashedException} with the exit and the last stderr
- * lines, or a {@link TimeoutException}), and the batch and the pool go on. Stopping sends {@code shutdown}, waits,
- * then kills: no worker outlives the pool.
+ * items is killed and its items are re-run alone on fresh workers at no cost to their attempts; an item that hangs a
+ * worker while running alone, or kills two in a row, fails alone ({@link WorkerCrashedException} with the exit and the
+ * last stderr lines, or a {@link TimeoutException}), and the batch and the pool go on. Stopping sends
+ * {@code shutdown}, waits, then kills: no worker outlives the pool.
  * <p>
  * <b>States.</b> NEW → STARTED ({@link #start()}: workers started and, unless lazy, every one said hello) → STOPPED.
  * A pool whose workers cannot start (command missing, exit before hello, initializer failed) or keep breaking the
- * protocol before they complete a run (see {@link UselessWorkers}) is broken ({@code brokenCause}): queued and later
- * jobs fail with that cause instead of waiting. Workers: see {@link WorkerProcess}.
+ * protocol before they complete a run is broken ({@link PoolHealth}): queued and later jobs fail with that cause
+ * instead of waiting.
  * <p>
- * <b>Thread-safety.</b> One lock guards {@code workers}, {@code pending}, the workers' pool-owned fields and the
- * flags; frames are written and items reported outside it. I/O threads come from {@code io}, owned by the caller.
+ * <b>Thread-safety.</b> One lock ({@code lock}, shared with the parts) guards the workers, the queue, the workers'
+ * states and the flags; frames are written and items reported outside it. I/O threads come from {@code io}, owned by
+ * the caller.
  */
-public final class ProcessPoolBackend implements ParallelBackend, ObservableBackend, WorkerProcess.Events {
+public final class ProcessPoolBackend implements ParallelBackend, ObservableBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessPoolBackend.class);
     private static final long STOP_GRACE_MILLIS = 5000;
-    private static final int ISOLATED_CRASHES = 2;
-    private static final long CRASH_WINDOW_NANOS = 10_000_000_000L;
-    /** Workers replaced within ten seconds that make the pool unhealthy (a crash loop). */
-    static final int CRASH_LOOP_RESTARTS = 3;
 
-    private final ProcessPoolSettings settings;
+    final ProcessPoolSettings settings;
+    final ScheduledExecutorService scheduler;
+    final ExecutorService io;
+    /** Guards the workers, the queue of jobs, the workers' states and the flags; signalled when they change. */
+    final ReentrantLock lock = new ReentrantLock();
+    final Condition changed = lock.newCondition();
+    final PoolHealth health;
     private final BackendCapabilities capabilities;
-    private final ScheduledExecutorService scheduler;
-    private final ExecutorService io;
     private final Consumer<ExecutorService> releaseIo;
     private final FrameCodec codec = FrameCodec.SHARED;
-    private final ItemJson json;
-    private final RunResults results;
+    private final RunScheduler runs;
+    private final WorkerEvents events;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     // guarded by lock
     private final List<WorkerProcess> workers = new ArrayList<>();
-    private final ArrayDeque<Job> pending = new ArrayDeque<>();
     private boolean started;
     private boolean stopped;
     private int nextWorkerId;
-    private long nextRunId;
-    private final UselessWorkers uselessWorkers;
-    private RuntimeException brokenCause;
-    private long restarts;
-    /** When recent restarts happened (nanoTime), for the health check's crash-loop rule; guarded by lock. */
-    private final ArrayDeque<Long> recentRestarts = new ArrayDeque<>();
-
     public ProcessPoolBackend(ProcessPoolSettings settings, ScheduledExecutorService scheduler, ExecutorService io,
             Consumer<ExecutorService> releaseIo) {
         this.settings = settings;
@@ -87,9 +79,9 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         this.scheduler = scheduler;
         this.io = io;
         this.releaseIo = releaseIo;
-        this.json = new ItemJson(settings.resultType());
-        this.results = new RunResults(json, settings.resultType());
-        this.uselessWorkers = new UselessWorkers(settings.poolSize());
+        this.health = new PoolHealth(settings);
+        this.runs = new RunScheduler(this);
+        this.events = new WorkerEvents(this, runs, new RemoteResults(settings.resultType()));
     }
 
     @Override
@@ -109,7 +101,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             startMissingWorkersLocked();
             boolean bounded = settings.startupTimeoutMillis() > 0; // 0: no bound; a worker that exits still ends it
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.startupTimeoutMillis() + 1000);
-            while (brokenCause == null && readyCountLocked() < settings.poolSize()) {
+            while (!health.isBroken() && readyCountLocked() < settings.poolSize()) {
                 long left = deadline - System.nanoTime();
                 if (!bounded) {
                     changed.await();
@@ -119,8 +111,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                     changed.awaitNanos(left);
                 }
             }
-            if (brokenCause != null) {
-                throw brokenCause;
+            if (health.isBroken()) {
+                throw health.brokenCause();
             }
             ready = readyCountLocked();
         } catch (RuntimeException | InterruptedException e) {
@@ -154,7 +146,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         chunk.releaseRunner(); // the claiming thread does not run it: an interrupt must never reach that thread
         chunk.onInterrupt(() -> {
             try {
-                onIo(() -> interrupted(chunk));
+                runs.onIo(() -> runs.interrupted(chunk));
             } catch (RejectedExecutionException e) {
                 LOG.debug("[{}] {} interrupted while the pool stops: its workers are being stopped", settings.poolName(), chunk);
             }
@@ -162,427 +154,48 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         ChunkRun run = new ChunkRun(chunk, listener);
         List<Runnable> badItems = new ArrayList<>();
         // encoded here, on the submitting thread, outside the lock: sending it later is a copy
-        Job job = JobItems.prepare(run, json, badItems);
+        RemoteItems.Encoded encoded = RemoteItems.encode(chunk, (offset, e) -> badItems.add(() -> run.report(offset, null, e)));
+        Job job = encoded == null ? null : Job.of(run, encoded);
         lock.lock();
         try {
             if (stopped || !started) {
                 throw new RejectedExecutionException("parallel:" + settings.poolName() + " is not running");
             }
             if (job != null) {
-                pending.addLast(job);
+                runs.addLocked(job);
             }
         } finally {
             lock.unlock();
         }
         badItems.forEach(Runnable::run);
-        dispatch();
+        runs.dispatch();
     }
 
-    /** Hands pending jobs to idle workers; starts workers that are missing; fails jobs of a broken pool. */
-    private void dispatch() {
-        List<Runnable> afterUnlock = new ArrayList<>();
-        lock.lock();
-        try {
-            if (stopped) {
-                return;
-            }
-            if (brokenCause != null) {
-                failAllPendingLocked(brokenCause, afterUnlock);
-            } else {
-                startMissingWorkersLocked();
-                for (WorkerProcess worker : workers) {
-                    if (worker.state != WorkerProcess.State.READY) {
-                        continue;
-                    }
-                    Job job = nextLiveJobLocked();
-                    if (job == null) {
-                        break;
-                    }
-                    assignLocked(worker, job, afterUnlock);
-                }
-            }
-        } finally {
-            lock.unlock();
+    /** Kills the worker (its run, if any, is the caller's to settle); a restart is counted unless stopping. */
+    void killLocked(WorkerProcess worker, String reason) {
+        if (!stopped && worker.state() != WorkerProcess.State.DEAD) {
+            health.countRestart();
         }
-        afterUnlock.forEach(Runnable::run);
-    }
-
-    private Job nextLiveJobLocked() {
-        Job job;
-        while ((job = pending.pollFirst()) != null && job.chunk().isCancelled()) {
-            LOG.debug("[{}] dropping {}: its batch is over", settings.poolName(), job.chunk());
-        }
-        return job;
-    }
-
-    private void assignLocked(WorkerProcess worker, Job job, List<Runnable> afterUnlock) {
-        long runId = ++nextRunId;
-        worker.state = WorkerProcess.State.BUSY;
-        worker.job = job;
-        worker.runId = runId;
-        worker.sentNanos = System.nanoTime();
-        long timeout = job.chunk().itemTimeoutMillis();
-        if (timeout > 0) {
-            long runTimeout = timeout * job.size();
-            worker.timer = scheduler.schedule(() -> timedOut(worker, job, runTimeout),
-                    runTimeout, TimeUnit.MILLISECONDS);
-        }
-        afterUnlock.add(() -> {
-            if (!worker.sendLine(codec.encodeRunLine(runId, job.encodedItems()))) {
-                LOG.debug("[{}] {} could not take run {}: its stdin is closed", settings.poolName(), worker, runId);
-            }
-        });
-    }
-
-    @Override
-    public void frame(WorkerProcess worker, Frame frame) {
-        if (frame instanceof Frame.Hello hello) {
-            onHello(worker, hello);
-        } else if (frame instanceof Frame.Result result) {
-            onResult(worker, result);
-        } else {
-            protocolError(worker, "unexpected " + frame.getClass().getSimpleName().toLowerCase() + " frame from a worker");
-        }
-    }
-
-    private void onHello(WorkerProcess worker, Frame.Hello hello) {
-        worker.rememberChildren(); // outside the lock: it reads the process table
-        String problem = null;
-        lock.lock();
-        try {
-            if (worker.state == WorkerProcess.State.STOPPING) {
-                // still starting when the pool stopped: it was sent shutdown, and exits once it reads it
-                LOG.debug("[{}] {} said hello after the pool stopped", settings.poolName(), worker);
-                return;
-            }
-            if (worker.state != WorkerProcess.State.STARTING) {
-                problem = "a second hello";
-            } else if (hello.protocol() != 1) {
-                brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
-                        + settings.poolName() + " speaks protocol " + hello.protocol() + ", this pool speaks protocol 1");
-                killLocked(worker, "protocol version " + hello.protocol());
-            } else {
-                cancelTimerLocked(worker);
-                worker.state = WorkerProcess.State.READY;
-                uselessWorkers.saidHello();
-                LOG.debug("[{}] {} ready ({})", settings.poolName(), worker, hello.runtime());
-                if (settings.classArchive() != null) {
-                    settings.classArchive().buildInBackground(settings.command(), io);
-                }
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        if (problem != null) {
-            protocolError(worker, problem);
-        } else {
-            dispatch();
-        }
-    }
-
-    private void onResult(WorkerProcess worker, Frame.Result result) {
-        Job job;
-        long elapsed = 0;
-        String problem = null;
-        lock.lock();
-        try {
-            job = worker.job;
-            if (job == null || result.id() != worker.runId || result.results().size() != job.size()) {
-                problem = job == null ? "a result while no run was sent"
-                        : result.id() != worker.runId ? "result id " + result.id() + " for run " + worker.runId
-                        : result.results().size() + " results for a run of " + job.size() + " items";
-            } else {
-                cancelTimerLocked(worker);
-                worker.job = null;
-                worker.tasksDone += job.size();
-                uselessWorkers.completedARun();
-                elapsed = System.nanoTime() - worker.sentNanos;
-                if (worker.recycle
-                        || settings.maxTasksPerWorker() > 0 && worker.tasksDone >= settings.maxTasksPerWorker()) {
-                    worker.state = WorkerProcess.State.STOPPING; // recycled: a fresh worker takes its place
-                    workers.remove(worker);
-                    io.execute(worker::sendShutdown);
-                } else {
-                    worker.state = WorkerProcess.State.READY;
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (problem != null) {
-            protocolError(worker, problem);
-            return;
-        }
-        job.run().addRunNanos(elapsed);
-        dispatch(); // the worker's next run first: reading these results then overlaps with its work
-        results.report(job, result);
-    }
-
-    /** Kills the worker; its run, if any, fails this attempt. */
-    @Override
-    public void protocolError(WorkerProcess worker, String problem) {
-        Job job;
-        lock.lock();
-        try {
-            if (worker.state == WorkerProcess.State.DEAD) {
-                // killed already (taskTimeout, its batch ended): a run it finished just as it was killed is no break
-                LOG.debug("[{}] {} was killed already; ignored: {}", settings.poolName(), worker, problem);
-                return;
-            }
-            String streak = countBreakBeforeARunLocked(worker, problem);
-            LOG.warn("[{}] {} broke the protocol, killing it{}: {}", settings.poolName(), worker, streak, problem);
-            job = worker.job;
-            worker.job = null;
-            killLocked(worker, "protocol error");
-        } finally {
-            lock.unlock();
-        }
-        if (job != null) {
-            WorkerProtocolException error = new WorkerProtocolException("parallel:" + settings.poolName() + " " + worker
-                    + " broke the worker protocol: " + problem);
-            RunResults.fail(job, error);
-        }
-        dispatch();
-    }
-
-    /**
-     * A line over {@code maxMessageSize} while the worker runs a job is taken for an oversized result, not a broken
-     * command: the worker is killed (its stream cannot be read further) and its job handled as a hang: a job of several
-     * items re-runs each alone, an item alone fails with an error naming the limit. It never counts toward breaking the
-     * pool. Any other line over the limit (before hello, while idle) is a protocol error.
-     */
-    @Override
-    public void lineTooLong(WorkerProcess worker, int limit) {
-        Job job;
-        lock.lock();
-        try {
-            if (worker.state == WorkerProcess.State.DEAD) {
-                return;
-            }
-            job = worker.state == WorkerProcess.State.BUSY ? worker.job : null;
-            if (job != null) {
-                worker.job = null;
-                LOG.warn("[{}] {} answered a run of {} items with a line over maxMessageSize ({} bytes): killing it",
-                        settings.poolName(), worker, job.size(), limit);
-                killLocked(worker, "a result over maxMessageSize");
-                requeueOrFailLocked(job, true, () -> new WorkerProtocolException("Result of item "
-                        + job.chunk().indexOf(job.offsets()[0]) + " on parallel:" + settings.poolName() + ": its "
-                        + worker + " broke the worker protocol with a line over " + limit + " bytes (maxMessageSize),"
-                        + " taken for this item's result, and was replaced; raise maxMessageSize or return a smaller"
-                        + " result"));
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (job == null) {
-            protocolError(worker, "line over " + limit + " bytes");
-            return;
-        }
-        dispatch();
-    }
-
-    /**
-     * A worker that breaks the protocol before it ever completed a run counts toward breaking the pool
-     * ({@link UselessWorkers}), like one that exits before hello: otherwise a worker command that writes anything but
-     * frames on stdout is restarted forever, and a batch whose jobs no worker ever takes never ends. Returns the streak
-     * for the log line ("" when this break does not count).
-     */
-    private String countBreakBeforeARunLocked(WorkerProcess worker, String problem) {
-        if (stopped || brokenCause != null || worker.tasksDone > 0) { // a dead worker's frames never get here
-            return "";
-        }
-        int inARow = uselessWorkers.brokeTheProtocolBeforeARun();
-        if (inARow >= uselessWorkers.limit()) {
-            brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
-                    + settings.poolName() + " broke the worker protocol before completing a run, " + inARow
-                    + " workers in a row; the last one: " + problem + ". A worker's stdout must carry protocol lines"
-                    + " only (docs/worker-protocol.md): write logs, banners and prints to stderr");
-            changed.signalAll();
-        }
-        return " (" + inARow + " of " + uselessWorkers.limit() + " in a row before completing a run)";
-    }
-
-    @Override
-    public void exited(WorkerProcess worker, int exitCode) {
-        Job job;
-        String exit = WorkerProcess.describeExit(exitCode);
-        lock.lock();
-        try {
-            WorkerProcess.State was = worker.state;
-            cancelTimerLocked(worker);
-            worker.state = WorkerProcess.State.DEAD;
-            workers.remove(worker);
-            job = worker.job;
-            worker.job = null;
-            boolean killedFromOutside = exitCode > 128 && worker.killReason == null;
-            if (was == WorkerProcess.State.STARTING && !stopped && !killedFromOutside) {
-                // a worker that exits on its own before hello: its set-up is broken (missing class, failing
-                // initializer); a few in a row break the pool instead of respawning forever (Python's gh-87472)
-                int inARow = uselessWorkers.exitedBeforeHello();
-                String why = "worker command '" + settings.command() + "' of parallel:" + settings.poolName()
-                        + " exited before it was ready (" + exit + "); its last stderr lines: "
-                        + worker.lastStderrLines();
-                LOG.warn("[{}] {}", settings.poolName(), why);
-                if (inARow >= uselessWorkers.limit()) {
-                    brokenCause = new IllegalStateException(why);
-                }
-            } else if (was != WorkerProcess.State.STOPPING && !stopped) {
-                if (was != WorkerProcess.State.DEAD) {
-                    countRestartLocked(); // a worker we killed was counted when it was killed
-                }
-                LOG.warn("[{}] {} died ({}){}", settings.poolName(), worker, exit,
-                        worker.killReason != null ? " after " + worker.killReason : "; replacing it");
-            }
-            if (job != null) {
-                String killed = worker.killReason != null ? ", killed: " + worker.killReason : "";
-                requeueOrFailLocked(job, false, () -> new WorkerCrashedException("Item " + job.chunk().indexOf(job.offsets()[0])
-                        + " on parallel:" + settings.poolName() + " crashed its worker (" + exit + killed + ", pid "
-                        + worker.pid() + "); last stderr lines: " + worker.lastStderrLines()));
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        dispatch();
-    }
-
-    /**
-     * A worker that closed its stdout and kept running can never answer: it is killed, and counted as a crash (its
-     * run, if any, is handled by {@link #exited} as a crashed worker's); before hello, as a worker that could not start.
-     */
-    @Override
-    public void stdoutClosed(WorkerProcess worker) {
-        lock.lock();
-        try {
-            if (worker.state == WorkerProcess.State.DEAD) {
-                return;
-            }
-            LOG.warn("[{}] {} closed its stdout but is still running after {} ms: killing it", settings.poolName(),
-                    worker, WorkerProcess.EXIT_AFTER_STDOUT_MILLIS);
-            if (worker.state == WorkerProcess.State.STOPPING) {
-                worker.kill(io); // asked to stop already: no restart to count
-                return;
-            }
-            if (worker.state == WorkerProcess.State.STARTING && !stopped
-                    && uselessWorkers.exitedBeforeHello() >= uselessWorkers.limit()) {
-                brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
-                        + settings.poolName() + " closed its stdout before it was ready; its last stderr lines: "
-                        + worker.lastStderrLines());
-                changed.signalAll();
-            }
-            killLocked(worker, "it closed its stdout and kept running");
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void timedOut(WorkerProcess worker, Job job, long runTimeoutMillis) {
-        lock.lock();
-        try {
-            if (worker.job != job) {
-                return;
-            }
-            worker.job = null;
-            killLocked(worker, "taskTimeout");
-            LOG.warn("[{}] {} ran {} items for more than {} ms: killed", settings.poolName(), worker, job.size(),
-                    runTimeoutMillis);
-            requeueOrFailLocked(job, true, () -> new TimeoutException("Item " + job.chunk().indexOf(job.offsets()[0])
-                    + " on parallel:" + settings.poolName() + " exceeded taskTimeout of " + job.chunk().itemTimeoutMillis()
-                    + " ms (attempt " + job.chunk().attempt() + "); its worker was killed and replaced"));
-        } finally {
-            lock.unlock();
-        }
-        dispatch();
-    }
-
-    /**
-     * The chunk's batch ended early (batch timeout, caller interrupted): a process cannot be interrupted, so the
-     * workers running its jobs are killed and replaced, and its queued jobs dropped; every item of them is reported
-     * failed (the batch has settled them already, so these reports only close the chunk).
-     */
-    private void interrupted(Chunk chunk) {
-        List<Job> lost = new ArrayList<>();
-        lock.lock();
-        try {
-            pending.removeIf(job -> job.chunk() == chunk && lost.add(job));
-            for (WorkerProcess worker : new ArrayList<>(workers)) {
-                Job job = worker.job;
-                if (job != null && job.chunk() == chunk) {
-                    worker.job = null;
-                    lost.add(job);
-                    LOG.info("[{}] {} runs {} of a batch that ended early: killing it", settings.poolName(), worker, chunk);
-                    killLocked(worker, "its batch ended early");
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        CancellationException error = new CancellationException(chunk + " on parallel:" + settings.poolName()
-                + " was interrupted: its batch ended early");
-        lost.forEach(job -> RunResults.fail(job, error));
-        dispatch();
-    }
-
-    /**
-     * A job lost its worker. A job of several items comes back as isolated one-item jobs at the front of the queue,
-     * at no cost to their attempts. An item running alone fails with {@code itemError} (reported after the lock is
-     * released) when it hung its worker, or when it crashed {@value #ISOLATED_CRASHES} workers in a row: one crash
-     * alone may be a kill from outside, two in a row are the item's own doing. A hang fails the attempt, so
-     * {@code maxRetries} decides whether the item runs again.
-     */
-    private void requeueOrFailLocked(Job job, boolean hung, java.util.function.Supplier<Exception> itemError) {
-        if (stopped) {
-            RejectedExecutionException error = new RejectedExecutionException("parallel:" + settings.poolName()
-                    + " was stopped while " + job.chunk() + " ran");
-            onIo(() -> RunResults.fail(job, error));
-            return;
-        }
-        // a one-item job that hangs is the item's own doing; crashes need two in a row (one may be a kill from outside)
-        boolean alone = job.isolated() || job.size() == 1;
-        if (alone && (hung || job.crashes() + 1 >= ISOLATED_CRASHES)) {
-            Exception error = itemError.get();
-            onIo(() -> job.run().report(job.offsets()[0], null, error));
-            return;
-        }
-        int crashes = alone ? job.crashes() + 1 : 0;
-        for (int i = job.size() - 1; i >= 0; i--) {
-            pending.addFirst(new Job(job.run(), new int[] { job.offsets()[i] }, List.of(job.items().get(i)), true, crashes));
-        }
-    }
-
-    private void killLocked(WorkerProcess worker, String reason) {
-        if (!stopped && worker.state != WorkerProcess.State.DEAD) {
-            countRestartLocked();
-        }
-        cancelTimerLocked(worker);
-        worker.killReason = reason;
-        worker.state = WorkerProcess.State.DEAD;
+        worker.killed(reason);
         workers.remove(worker);
         worker.kill(io);
     }
 
-    private void cancelTimerLocked(WorkerProcess worker) {
-        if (worker.timer != null) {
-            worker.timer.cancel(false);
-            worker.timer = null;
-        }
-    }
-
-    private void startMissingWorkersLocked() {
-        while (!stopped && brokenCause == null && workers.size() < settings.poolSize()) {
+    /** Starts workers until the pool has {@code poolSize}, unless it is stopped or broken. */
+    void startMissingWorkersLocked() {
+        while (!stopped && !health.isBroken() && workers.size() < settings.poolSize()) {
             int id = ++nextWorkerId;
             try {
                 WorkerProcess worker = WorkerProcess.start(id, settings.poolName(), commandForNextWorker(), codec,
-                        settings.maxMessageSize(), io, this);
+                        settings.maxMessageSize(), io, events);
                 workers.add(worker);
                 if (settings.startupTimeoutMillis() > 0) {
-                    worker.timer = scheduler.schedule(() -> startupTimedOut(worker),
-                            settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS);
+                    worker.armTimer(scheduler.schedule(() -> events.startupTimedOut(worker),
+                            settings.startupTimeoutMillis(), TimeUnit.MILLISECONDS));
                 }
             } catch (IOException e) {
-                brokenCause = new IllegalStateException("cannot start worker command '" + settings.command()
-                        + "' of parallel:" + settings.poolName() + ": " + e.getMessage(), e);
+                health.broken(new IllegalStateException("cannot start worker command '" + settings.command()
+                        + "' of parallel:" + settings.poolName() + ": " + e.getMessage(), e));
                 changed.signalAll();
             }
         }
@@ -594,45 +207,16 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         return archive == null ? settings.command() : settings.command().withOptionsAfterProgram(archive.jvmOptions());
     }
 
-    private void startupTimedOut(WorkerProcess worker) {
-        lock.lock();
-        try {
-            if (worker.state != WorkerProcess.State.STARTING) {
-                return;
-            }
-            brokenCause = new IllegalStateException("worker command '" + settings.command() + "' of parallel:"
-                    + settings.poolName() + " was not ready within workerStartupTimeout of "
-                    + settings.startupTimeoutMillis() + " ms; its last stderr lines: " + worker.lastStderrLines());
-            killLocked(worker, "workerStartupTimeout");
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        dispatch();
+    boolean stoppedLocked() {
+        return stopped;
     }
 
-    private void failAllPendingLocked(RuntimeException cause, List<Runnable> afterUnlock) {
-        Job job;
-        while ((job = pending.pollFirst()) != null) {
-            Job failed = job;
-            afterUnlock.add(() -> RunResults.fail(failed, cause));
-        }
-    }
-
-    /** Runs a report on a pool-owned I/O thread, marked so a batch it completes continues elsewhere. */
-    private void onIo(Runnable report) {
-        io.execute(() -> {
-            ChunkThreads.enter();
-            try {
-                report.run();
-            } finally {
-                ChunkThreads.exit();
-            }
-        });
+    List<WorkerProcess> workersLocked() {
+        return workers;
     }
 
     private int readyCountLocked() {
-        return (int) workers.stream().filter(w -> w.state == WorkerProcess.State.READY).count();
+        return (int) workers.stream().filter(w -> w.state() == WorkerProcess.State.READY).count();
     }
 
     /** Workers alive now (for tests and statistics). */
@@ -655,35 +239,15 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         }
     }
 
-    private void countRestartLocked() {
-        restarts++;
-        recentRestarts.addLast(System.nanoTime());
-        forgetOldRestartsLocked();
-    }
-
-    /** Drops restarts older than the crash-loop window; what is left counts toward the health rule. */
-    private void forgetOldRestartsLocked() {
-        long now = System.nanoTime();
-        while (!recentRestarts.isEmpty() && now - recentRestarts.peekFirst() > CRASH_WINDOW_NANOS) {
-            recentRestarts.pollFirst();
-        }
-    }
-
-    /**
-     * Down when the workers cannot start (the pool is broken) or keep dying: {@value #CRASH_LOOP_RESTARTS} or more
-     * replaced within the last ten seconds.
-     */
+    /** Down when the pool is broken or its workers keep dying ({@link PoolHealth#problem()}). */
     @Override
     public BackendStatus status() {
         lock.lock();
         try {
-            forgetOldRestartsLocked();
-            String problem = brokenCause != null ? brokenCause.getMessage()
-                    : recentRestarts.size() >= CRASH_LOOP_RESTARTS ? recentRestarts.size() + " workers of parallel:"
-                            + settings.poolName() + " died or were killed within the last ten seconds" : null;
+            String problem = health.problem();
             int live = (int) workers.stream().filter(WorkerProcess::isAlive).count();
-            int busy = (int) workers.stream().filter(w -> w.state == WorkerProcess.State.BUSY).count();
-            return new BackendStatus(live, busy, pending.size(), restarts, problem);
+            int busy = (int) workers.stream().filter(w -> w.state() == WorkerProcess.State.BUSY).count();
+            return new BackendStatus(live, busy, runs.pendingCountLocked(), health.restarts(), problem);
         } finally {
             lock.unlock();
         }
@@ -700,13 +264,13 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 return 0;
             }
             for (WorkerProcess worker : new ArrayList<>(workers)) {
-                if (worker.state == WorkerProcess.State.READY) {
-                    worker.state = WorkerProcess.State.STOPPING;
+                if (worker.state() == WorkerProcess.State.READY) {
+                    worker.stopping();
                     workers.remove(worker);
                     idle.add(worker);
                     count++;
-                } else if (worker.state == WorkerProcess.State.BUSY) {
-                    worker.recycle = true;
+                } else if (worker.state() == WorkerProcess.State.BUSY) {
+                    worker.recycleAfterRun();
                     count++;
                 }
             }
@@ -715,7 +279,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         }
         LOG.info("[{}] restarting {} workers on request", settings.poolName(), count);
         idle.forEach(w -> io.execute(w::sendShutdown));
-        dispatch(); // starts the replacements
+        runs.dispatch(); // starts the replacements
         return count;
     }
 
@@ -723,7 +287,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     public long restarts() {
         lock.lock();
         try {
-            return restarts;
+            return health.restarts();
         } finally {
             lock.unlock();
         }
@@ -741,10 +305,9 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             stopped = true;
             toStop = new ArrayList<>(workers);
             for (WorkerProcess worker : toStop) {
-                cancelTimerLocked(worker);
-                worker.state = WorkerProcess.State.STOPPING;
+                worker.stopping();
             }
-            failAllPendingLocked(new RejectedExecutionException("parallel:" + settings.poolName() + " was stopped"),
+            runs.failAllPendingLocked(new RejectedExecutionException("parallel:" + settings.poolName() + " was stopped"),
                     afterUnlock);
         } finally {
             lock.unlock();

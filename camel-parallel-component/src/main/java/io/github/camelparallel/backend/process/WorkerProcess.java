@@ -8,29 +8,29 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.FrameCodec;
-import io.github.camelparallel.protocol.LineReader;
-import io.github.camelparallel.protocol.LineTooLongException;
 import io.github.camelparallel.protocol.LineWriter;
-import io.github.camelparallel.protocol.ProtocolException;
 
 /**
- * One live worker process and the two I/O threads that read its stdout (protocol frames) and stderr (logged).
- * A line of the JVM's own unified logging on stdout ({@link JvmLogLine}) is logged with the stderr lines, not taken
- * for a protocol break; any other line that is not a frame is one.
+ * One live worker process and the two I/O threads that read its stdout (protocol frames, {@link WorkerOutput}) and
+ * stderr (logged, {@link StderrTail}), with the worker's own lifecycle.
  * <p>
- * States, all transitions made by {@link ProcessPoolBackend} under its lock:
+ * States, each transition a method of this class, called by the pool under its lock (the state, the job, the timer
+ * and the counts are guarded by that lock; nothing else writes them):
  * <pre>
- *   STARTING --hello--------------------> READY
- *   READY    --run sent-----------------> BUSY --result--> READY (or STOPPING when maxTasksPerWorker is reached)
- *   any      --exit / kill / timeout----> DEAD
- *   READY    --shutdown sent------------> STOPPING --exit--> DEAD
+ *   STARTING --{@link #saidHello}----------------> READY
+ *   READY    --{@link #runSent}------------------> BUSY --{@link #runAnswered}--> READY (or STOPPING when recycled)
+ *   any      --{@link #killed} / {@link #exited}--> DEAD
+ *   READY    --{@link #stopping}-----------------> STOPPING --exit--> DEAD
  * </pre>
- * The fields {@code state}, {@code job}, {@code runId}, {@code sentNanos}, {@code tasksDone}, {@code timer} belong to the pool and are guarded by the
- * pool's lock. Writing to stdin goes through a {@link LineWriter} (one frame per line, never interleaved). The process is killed by {@link #kill} (destroy, then
- * destroyForcibly after a grace period) with its descendants ({@link ProcessTree}) and never outlives the pool.
+ * A run's job is the worker's from {@link #runSent} until it is answered or taken back ({@link #takeJob}: the worker
+ * was lost, or the run's batch ended). At most one timer is armed at a time (start-up, then a run's deadline); every
+ * transition out of STARTING or BUSY cancels it.
+ * <p>
+ * Writing to stdin goes through a {@link LineWriter} (one frame per line, never interleaved). The process is killed by
+ * {@link #kill} (destroy, then destroyForcibly after a grace period) with its descendants ({@link ProcessTree}) and
+ * never outlives the pool.
  * <p>
  * Its exit is noticed from the process itself ({@link Process#onExit()}), not from the end of its stdout: a child
  * that inherited stdout may hold it open long after the worker died. The exit is reported after the reader handed over
@@ -74,16 +74,16 @@ final class WorkerProcess {
     private final CountDownLatch readerDone = new CountDownLatch(1);
 
     // guarded by the pool's lock
-    State state = State.STARTING;
-    Job job;
-    long runId;
-    long sentNanos;
+    private State state = State.STARTING;
+    private Job job;
+    private long runId;
+    private long sentNanos;
     /** Items this worker answered; above 0 once it completed a run. */
-    long tasksDone;
-    ScheduledFuture<?> timer;
-    String killReason;
-    /** Replace this worker once its run is answered (a restart was asked for); guarded by the pool's lock. */
-    boolean recycle;
+    private long tasksDone;
+    private ScheduledFuture<?> timer;
+    private String killReason;
+    /** Replace this worker once its run is answered (a restart was asked for). */
+    private boolean recycle;
 
     private WorkerProcess(int id, Process process, StderrTail stderr, FrameCodec codec) {
         this.id = id;
@@ -107,7 +107,8 @@ final class WorkerProcess {
         StderrTail tail = new StderrTail(poolName, id);
         WorkerProcess worker = new WorkerProcess(id, process, tail, codec);
         io.execute(() -> tail.pump(process.getErrorStream()));
-        io.execute(() -> worker.readFrames(maxMessageSize, events));
+        WorkerOutput output = new WorkerOutput(worker, process, codec, tail, worker.readerDone);
+        io.execute(() -> output.read(maxMessageSize, events));
         // the exit is noticed from the process itself, not from the end of its stdout, which a grandchild may hold
         process.onExit().thenRun(() -> {
             try {
@@ -117,6 +118,108 @@ final class WorkerProcess {
             }
         });
         return worker;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Arms the start-up or run deadline. */
+    void armTimer(ScheduledFuture<?> deadline) {
+        timer = deadline;
+    }
+
+    /** STARTING → READY; false (nothing changes) in any other state. */
+    boolean saidHello() {
+        if (state != State.STARTING) {
+            return false;
+        }
+        cancelTimer();
+        state = State.READY;
+        return true;
+    }
+
+    /** READY → BUSY: the run {@code id} of {@code job} is being sent. */
+    void runSent(Job sent, long id) {
+        state = State.BUSY;
+        job = sent;
+        runId = id;
+        sentNanos = System.nanoTime();
+    }
+
+    /** The job of the run this worker has been sent and not answered, or null. */
+    Job job() {
+        return job;
+    }
+
+    /** Why {@code result} cannot be the answer to this worker's run, or null when it is. */
+    String mismatch(Frame.Result result) {
+        return job == null ? "a result while no run was sent"
+                : result.id() != runId ? "result id " + result.id() + " for run " + runId
+                : result.results().size() != job.size() ? result.results().size() + " results for a run of "
+                        + job.size() + " items" : null;
+    }
+
+    /**
+     * BUSY → READY, or STOPPING when it is to be recycled (asked for, or {@code maxTasks} items answered, 0: no
+     * limit). Returns the nanoseconds the run took.
+     */
+    long runAnswered(long maxTasks) {
+        cancelTimer();
+        tasksDone += job.size();
+        job = null;
+        state = recycle || maxTasks > 0 && tasksDone >= maxTasks ? State.STOPPING : State.READY;
+        return System.nanoTime() - sentNanos;
+    }
+
+    /** Items this worker answered; above 0 once it completed a run. */
+    long tasksDone() {
+        return tasksDone;
+    }
+
+    /** Takes back the job of the run this worker was sent (it is lost); null when there is none. */
+    Job takeJob() {
+        Job taken = job;
+        job = null;
+        return taken;
+    }
+
+    /** Replace this worker once its run is answered. */
+    void recycleAfterRun() {
+        recycle = true;
+    }
+
+    /** → STOPPING: the worker is (or is about to be) sent {@code shutdown}. */
+    void stopping() {
+        cancelTimer();
+        state = State.STOPPING;
+    }
+
+    /** → DEAD: the pool kills it for {@code reason}. */
+    void killed(String reason) {
+        cancelTimer();
+        killReason = reason;
+        state = State.DEAD;
+    }
+
+    /** Why the pool killed this worker, or null when it did not. */
+    String killReason() {
+        return killReason;
+    }
+
+    /** → DEAD: its exit was noticed; returns the state it was in. */
+    State exited() {
+        State was = state;
+        cancelTimer();
+        state = State.DEAD;
+        return was;
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
     }
 
     /** On an I/O thread once the process has exited: its last frames first, then its exit. */
@@ -135,77 +238,6 @@ final class WorkerProcess {
     /** Remembers the worker's child processes (at hello), so that they end with it ({@link ProcessTree}). */
     void rememberChildren() {
         tree.remember();
-    }
-
-    private void readFrames(int maxMessageSize, Events events) {
-        // a pool-owned thread: a batch completed from here hands the rest of its route to another thread, so this
-        // reader goes straight back to reading (and a slow route step cannot delay this worker's answers)
-        ChunkThreads.enter();
-        try {
-            if (readUntilEnd(maxMessageSize, events)) {
-                awaitExitAfterStdout(events);
-            }
-        } finally {
-            readerDone.countDown();
-            ChunkThreads.exit();
-        }
-    }
-
-    /** Stdout ended: the worker should be exiting; one that does not within a grace period is reported, to be killed. */
-    private void awaitExitAfterStdout(Events events) {
-        readerDone.countDown(); // its frames are all handed over: the exit report need not wait for this grace
-        try {
-            if (!process.waitFor(EXIT_AFTER_STDOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                events.stdoutClosed(this);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Reads frames until the end of stdout (true) or a break already reported (false). */
-    private boolean readUntilEnd(int maxMessageSize, Events events) {
-        try {
-            LineReader reader = new LineReader(process.getInputStream(), maxMessageSize);
-            String line;
-            while ((line = reader.readLine()) != null) {
-                Frame frame;
-                try {
-                    frame = codec.decode(line);
-                } catch (ProtocolException e) {
-                    // the JVM's own log lines (JFR's start-up message) reach stdout whatever the -Xlog options say;
-                    // they are never frames, so they are logged like stderr (checked only once a line is no frame)
-                    String jvmLogLevel = JvmLogLine.level(line);
-                    if (jvmLogLevel != null) {
-                        stderr.jvmLogOnStdout(line, jvmLogLevel);
-                        continue;
-                    }
-                    events.protocolError(this, e.getMessage());
-                    return false;
-                }
-                events.frame(this, frame);
-            }
-        } catch (LineTooLongException e) {
-            events.lineTooLong(this, e.limit());
-            return false;
-        } catch (ProtocolException e) {
-            events.protocolError(this, e.getMessage());
-            return false;
-        } catch (RuntimeException e) {
-            // never a silent reader death: the worker's run would wait forever (the limit is checked at start, so
-            // this is a bug, but the pool must still give every item an outcome)
-            events.protocolError(this, "the reader of this worker's output failed: " + e);
-            return false;
-        } catch (OutOfMemoryError e) {
-            // a line this JVM has no room for (maxMessageSize above what the heap can spare): without this the reader
-            // thread dies and the worker's run never gets an outcome; the line's buffer is garbage once we return
-            events.protocolError(this, "a line this JVM has no memory for (" + e.getMessage()
-                    + "); lower maxMessageSize or give the JVM more heap");
-            return false;
-        } catch (IOException e) {
-            // the stream broke: the process is going away; its exit is reported by reportExit
-        }
-        return true;
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.github.camelparallel.backend.process;
+package io.github.camelparallel.backend.remote;
 
 /**
  * An item's task raised an exception inside a worker process. Carries the worker's exception type, message and

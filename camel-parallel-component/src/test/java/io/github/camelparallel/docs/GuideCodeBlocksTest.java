@@ -68,6 +68,7 @@ class GuideCodeBlocksTest {
                     + " reading; the real module is tested by PythonReferenceWorkerTest"));
 
     private static final Pattern FENCE = Pattern.compile("^( *)```(\\w*)\\s*$");
+    private static final Pattern EXPLICIT_ANCHOR = Pattern.compile("<a id=\"([^\"]+)\"></a>");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final String GENERATED_BEGIN = "<!-- benchmarks:generated:begin";
     private static final String GENERATED_END = "<!-- benchmarks:generated:end -->";
@@ -474,6 +475,12 @@ class GuideCodeBlocksTest {
                 inCode = !inCode;
             } else if (!inCode && line.startsWith("#")) {
                 anchors.add(anchor(line.replaceFirst("^#+", "")));
+            } else if (!inCode) {
+                // an explicit anchor (the benchmark report's stable ids, whose headings carry the run's sizes)
+                Matcher id = EXPLICIT_ANCHOR.matcher(line);
+                while (id.find()) {
+                    anchors.add(id.group(1));
+                }
             }
         }
         return anchors;

@@ -121,6 +121,7 @@ final class BenchReport {
         Figure exec = find(results, "executor", Map.of());
         Figure split = find(results, "split", Map.of());
         Figure seq = find(results, "sequential", Map.of());
+        out.append("<a id=\"tiny-tasks\"></a>\n\n");
         out.append("## Tiny tasks: `cube` over ").append(String.format(Locale.ROOT, "%,d", ours.items))
                 .append(" boxed ints (split: ").append(String.format(Locale.ROOT, "%,d", split.items)).append(")\n\n");
         out.append("JMH average time per batch over ").append(s.tinyMeasure()).append(" measured iterations of ")

@@ -86,6 +86,7 @@ final class PlainReport {
         if (speedUps.isEmpty()) {
             return;
         }
+        out.append("<a id=\"cpu-bound-every-backend\"></a>\n\n");
         out.append("### CPU-bound speed-up, every backend and peer: ").append(items).append(" items × ")
                 .append(rounds).append("\n\n")
                 .append("Each speed-up is one batch's median time with one worker divided by its median with several,")

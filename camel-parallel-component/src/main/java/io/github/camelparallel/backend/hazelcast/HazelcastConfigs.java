@@ -80,9 +80,6 @@ public final class HazelcastConfigs {
         return config;
     }
 
-    /** How long a client tries to reach a member at start by default (Hazelcast's own default is forever). */
-    public static final long DEFAULT_CLIENT_CONNECT_TIMEOUT_MILLIS = 30_000;
-
     /**
      * A client's configuration: the listed members, or a Hazelcast client XML/YAML file (whose own connection
      * settings then apply).

@@ -1,6 +1,7 @@
 package io.github.camelparallel;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
@@ -17,13 +19,16 @@ import java.util.stream.Stream;
 import io.github.camelparallel.spi.ParallelBackendFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
+import org.apache.camel.spi.ClassResolver;
 import org.apache.camel.spi.FactoryFinder;
 
 /**
  * Finds the factory of a {@code backend=NAME} the Camel way: a {@link ParallelBackendFactory} bean registered under
  * that name, or else the service file {@code META-INF/services/io/github/camelparallel/backend/NAME} through Camel's
  * {@link FactoryFinder} (the built-in backends register that way). No global registry: every lookup asks the
- * context. An unknown name fails naming the pool and every name found. Thread-safe.
+ * context. A runtime whose finder knows only the service files it indexed at build time under Camel's own paths (Camel
+ * Quarkus) does not know ours, so a name the finder lacks is read from the service file through the context's class
+ * resolver, as Camel's default finder does. An unknown name fails naming the pool and every name found. Thread-safe.
  */
 final class BackendFactories {
 
@@ -45,7 +50,8 @@ final class BackendFactories {
                 return bean;
             }
             if (name.matches("[A-Za-z0-9_.-]+")) {
-                ParallelBackendFactory found = finder.newInstance(name, ParallelBackendFactory.class).orElse(null);
+                ParallelBackendFactory found = finder.newInstance(name, ParallelBackendFactory.class)
+                        .orElseGet(() -> fromServiceFile(name));
                 if (found != null) {
                     CamelContextAware.trySetCamelContext(found, context); // the finder does not inject it
                     return found;
@@ -54,6 +60,26 @@ final class BackendFactories {
         }
         throw new IllegalArgumentException("Option backend of parallel:" + pool + " must be one of "
                 + String.join(", ", available()) + " but was '" + name + "'");
+    }
+
+    /** The factory the service file {@code PATH + name} names in its {@code class} entry, or null without that file. */
+    private ParallelBackendFactory fromServiceFile(String name) {
+        ClassResolver resolver = context.getClassResolver();
+        try (InputStream in = resolver.loadResourceAsStream(PATH + name)) {
+            if (in == null) {
+                return null;
+            }
+            Properties entries = new Properties();
+            entries.load(in);
+            String type = entries.getProperty("class");
+            if (type == null || type.isBlank()) {
+                throw new IllegalArgumentException(PATH + name + " has no class entry");
+            }
+            return context.getInjector().newInstance(
+                    resolver.resolveMandatoryClass(type.strip(), ParallelBackendFactory.class));
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalArgumentException("Cannot read the backend factory of " + PATH + name + ": " + e, e);
+        }
     }
 
     /** Every backend name found: registry beans and service files, sorted. */

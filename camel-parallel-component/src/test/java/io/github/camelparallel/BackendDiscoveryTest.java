@@ -2,6 +2,7 @@ package io.github.camelparallel;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -13,6 +14,10 @@ import io.github.camelparallel.spi.ParallelBackendFactory;
 import io.github.camelparallel.spi.PoolSpec;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.ClassResolver;
+import org.apache.camel.spi.FactoryFinder;
+import org.apache.camel.spi.FactoryFinderResolver;
+import org.apache.camel.support.PluginHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,6 +88,64 @@ class BackendDiscoveryTest {
             assertTrue(TestContexts.threadsNamed("Inline[svc]") > 0, "runs on the inline backend's own threads");
         } finally {
             context.stop();
+        }
+    }
+
+    /**
+     * Camel Quarkus replaces the context's {@link FactoryFinderResolver} with finders that know only the service files
+     * found at build time under Camel's own paths; a backend's service file is still found through the class loader.
+     */
+    @Test
+    void aServiceFileIsFoundWhenTheContextsFinderDoesNotKnowThePath() throws Exception {
+        CamelContext context = TestContexts.create(Map.of(),
+                TestContexts.route("direct:in", "parallel:blind?poolSize=2&task=#class:" + Twice.class.getName()));
+        FactoryFinderResolver camels = PluginHelper.getFactoryFinderResolver(context);
+        context.getCamelContextExtension().addContextPlugin(FactoryFinderResolver.class, new FactoryFinderResolver() {
+            @Override
+            public FactoryFinder resolveFactoryFinder(ClassResolver resolver, String path) {
+                return path.startsWith(BackendFactories.PATH) ? new KnowsNothing(path) : camels.resolveFactoryFinder(resolver, path);
+            }
+
+            @Override
+            public FactoryFinder resolveBootstrapFactoryFinder(ClassResolver resolver, String path) {
+                return camels.resolveBootstrapFactoryFinder(resolver, path);
+            }
+        });
+        try {
+            context.start();
+            Exchange out = TestContexts.send(context, "direct:in", List.of(1, 2, 3));
+            assertNull(out.getException());
+            assertEquals(List.of(2, 4, 6), out.getMessage().getBody());
+        } finally {
+            context.stop();
+        }
+    }
+
+    /** A finder with no entries, as Camel Quarkus' build-time finder is for a path it did not scan. */
+    private record KnowsNothing(String getResourcePath) implements FactoryFinder {
+        @Override
+        public Optional<Object> newInstance(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public <T> Optional<T> newInstance(String key, Class<T> type) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Class<?>> findClass(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Class<?>> findOptionalClass(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void clear() {
+            // nothing cached
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,8 +39,6 @@ class QuarkusAppIT {
     }
 
     @Test
-    @Disabled("the worker classpath is java.class.path, only quarkus-run.jar: workers fail with ClassNotFoundException "
-            + "WorkerMain until it is derived from the classes' code sources (lib/main/*.jar, app/*.jar)")
     void processBackendStartsJvmWorkersWithNoExtraOption() throws Exception {
         assertProcessCubes(run("process", "-Dcubes.backends=process"));
     }

@@ -97,8 +97,32 @@ class BackendDiscoveryTest {
      */
     @Test
     void aServiceFileIsFoundWhenTheContextsFinderDoesNotKnowThePath() throws Exception {
-        CamelContext context = TestContexts.create(Map.of(),
-                TestContexts.route("direct:in", "parallel:blind?poolSize=2&task=#class:" + Twice.class.getName()));
+        CamelContext context = blindToBackendPath("parallel:blind?poolSize=2&task=#class:" + Twice.class.getName());
+        try {
+            context.start();
+            Exchange out = TestContexts.send(context, "direct:in", List.of(1, 2, 3));
+            assertNull(out.getException());
+            assertEquals(List.of(2, 4, 6), out.getMessage().getBody());
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void aServiceFileNamingAMissingClassFailsAtStartNamingTheFileAndTheClass() throws Exception {
+        CamelContext context = blindToBackendPath("parallel:gone?backend=broken&task=#class:" + Twice.class.getName());
+        try {
+            String message = messages(assertThrows(Exception.class, context::start));
+            assertTrue(message.contains(BackendFactories.PATH + "broken")
+                    && message.contains("io.github.camelparallel.backend.NoSuchBackendFactory"), message);
+        } finally {
+            context.stop();
+        }
+    }
+
+    /** A context routing direct:in to {@code uri} whose finder for the backend service path knows nothing. */
+    private static CamelContext blindToBackendPath(String uri) throws Exception {
+        CamelContext context = TestContexts.create(Map.of(), TestContexts.route("direct:in", uri));
         FactoryFinderResolver camels = PluginHelper.getFactoryFinderResolver(context);
         context.getCamelContextExtension().addContextPlugin(FactoryFinderResolver.class, new FactoryFinderResolver() {
             @Override
@@ -111,14 +135,7 @@ class BackendDiscoveryTest {
                 return camels.resolveBootstrapFactoryFinder(resolver, path);
             }
         });
-        try {
-            context.start();
-            Exchange out = TestContexts.send(context, "direct:in", List.of(1, 2, 3));
-            assertNull(out.getException());
-            assertEquals(List.of(2, 4, 6), out.getMessage().getBody());
-        } finally {
-            context.stop();
-        }
+        return context;
     }
 
     /** A finder with no entries, as Camel Quarkus' build-time finder is for a path it did not scan. */

@@ -38,13 +38,13 @@ public final class Packaging {
         return pack(classes, "", dir.resolve("camel-parallel.jar"), null);
     }
 
-    /** Camel's, Jackson's and SLF4J's jars on this JVM's classpath: what a Camel application ships. */
+    /** Camel's, Jackson's, SLF4J's and the YAML DSL's jars on this JVM's classpath: what a Camel application ships. */
     static List<Path> runtimeJars() {
         List<Path> jars = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
             if (name.endsWith(".jar") && !name.startsWith("camel-test") && (name.startsWith("camel-")
-                    || name.startsWith("jackson-") || name.startsWith("slf4j-"))) {
+                    || name.startsWith("jackson-") || name.startsWith("slf4j-") || name.startsWith("snakeyaml-"))) {
                 jars.add(Path.of(entry));
             }
         }
@@ -58,7 +58,7 @@ public final class Packaging {
     }
 
     /** The files of {@code root} in the folder {@code prefix} (not its sub-folders), or all for "", as a jar. */
-    static Path pack(Path root, String prefix, Path jar, String mainClass) throws IOException {
+    public static Path pack(Path root, String prefix, Path jar, String mainClass) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (mainClass != null) {

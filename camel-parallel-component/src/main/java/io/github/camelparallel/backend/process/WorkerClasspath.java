@@ -66,7 +66,7 @@ public final class WorkerClasspath {
         String packaging = "a classpath of " + javaClassPath.split(File.pathSeparator).length + " entries";
         List<String> tried = new ArrayList<>(List.of("java.class.path"));
         String[] entries = javaClassPath.split(File.pathSeparator);
-        if (entries.length == 1 && entries[0].endsWith(".jar") && Files.isRegularFile(Path.of(entries[0]))) {
+        if (entries.length == 1 && Files.isRegularFile(Path.of(entries[0]))) { // java -jar app.jar (or app.war)
             Path jar = Path.of(entries[0]);
             try (JarFile file = new JarFile(jar.toFile())) {
                 Attributes manifest = file.getManifest() == null ? new Attributes()

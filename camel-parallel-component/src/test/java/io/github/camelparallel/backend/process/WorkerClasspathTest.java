@@ -126,7 +126,7 @@ class WorkerClasspathTest {
 
     @Test
     void aFatJarOfAnUnknownLayoutFailsNamingTheLayoutAndTheOption() throws Exception {
-        Path war = jar("app.war.jar", Map.of("Main-Class", "org.springframework.boot.loader.launch.WarLauncher",
+        Path war = jar("app.war", Map.of("Main-Class", "org.springframework.boot.loader.launch.WarLauncher",
                 "Spring-Boot-Classes", "WEB-INF/classes/", "Spring-Boot-Lib", "WEB-INF/lib/"),
                 "org/springframework/boot/loader/launch/PropertiesLauncher.class");
         Class<?> nested = defineSquare(new URL("jar:" + war.toUri() + "!/WEB-INF/classes!/")); // a nested location

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
+import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.spi.ItemTask;
 import io.github.camelparallel.spi.ParallelBackend;
 import org.slf4j.Logger;
@@ -33,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * consumer) it is handed to the {@code handoff} executor, so the rest of a route never runs on a backend's or the
  * timer's thread, and no backend needs to mark its threads for it.
  * <p>
+ * A <i>small</i> batch ({@link CallerRuns}: expected to take less than handing it off costs) runs on its caller inside
+ * {@link #start}, in one chunk, on a slot the backend lends ({@link ParallelBackend#runInCallerIfFree}; a chunk gets
+ * none when every slot is busy and is submitted as usual). It completes there, with no hop. Its guarantees are the
+ * pool's: a batch timeout still fires on the timer (the caller's chunk is interrupted, and the route continues on a
+ * hand-off thread even if the task ignores that), errors and retries are reported the same way, and a batch its task
+ * sends is nested as from a pool thread.
+ * <p>
  * In <i>helping</i> mode (the caller is itself a pool thread) the caller runs unclaimed chunks of its own batch
  * instead of parking, so nested batches on a full pool make progress.
  * <p>
@@ -55,6 +63,10 @@ public final class Dispatcher implements ChunkListener {
     private final CacheLookups cache;
     private final BatchRun run;
     private final ChunkPump pump;
+    /** The producer's estimate of its batches' run times (null: never run on the caller). */
+    private final CallerRuns callerRuns;
+    /** Whether this batch runs on its caller (decided at construction, on the caller's thread). */
+    private final boolean small;
     /** The thread inside {@link #start}, while it is inside it: a batch it completes there continues on it. */
     private volatile Thread caller;
     private Consumer<BatchOutcome> onDone; // guarded by run.lock
@@ -70,7 +82,21 @@ public final class Dispatcher implements ChunkListener {
      */
     public Dispatcher(DispatchOptions options, ParallelBackend backend, ItemTask task,
             ScheduledExecutorService scheduler, Executor handoff, BatchSource source, ItemCache cache) {
+        this(options, backend, task, scheduler, handoff, source, cache, null);
+    }
+
+    /**
+     * @param callerRuns the producer's estimate of its batches' run times: a batch it calls small runs on the thread
+     *                   that constructs and starts this dispatcher; null never runs one there
+     */
+    public Dispatcher(DispatchOptions options, ParallelBackend backend, ItemTask task,
+            ScheduledExecutorService scheduler, Executor handoff, BatchSource source, ItemCache cache,
+            CallerRuns callerRuns) {
         this.options = options;
+        this.callerRuns = callerRuns;
+        this.small = callerRuns != null && !options.streaming() && backend.capabilities().runsInCaller()
+                && source.remaining() != Integer.MAX_VALUE && !ChunkThreads.insideChunk()
+                && callerRuns.small(source.remaining());
         this.backend = backend;
         this.handoff = handoff;
         this.source = source;
@@ -81,6 +107,7 @@ public final class Dispatcher implements ChunkListener {
         int maxInFlight = cap > 0 ? Math.min(window, cap) : window;
         Chunker chunker = options.chunkSize() > 0
                 ? Chunker.fixed(options.chunkSize())
+                : small ? Chunker.fixed(Integer.MAX_VALUE / 2) // one chunk: it runs on the caller anyway
                 : new AutoChunker(parallelism, backend.capabilities().minChunkNanos(),
                         backend.capabilities().maxChunkNanos(),
                         options.streaming() ? STREAMING_MAX_AUTO_CHUNK : Integer.MAX_VALUE / 2);
@@ -107,9 +134,13 @@ public final class Dispatcher implements ChunkListener {
         } finally {
             run.lock.unlock();
         }
+        if (small) {
+            pump.runHereOn(caller);
+        }
         try {
             continueAfter(finished, true);
         } finally {
+            pump.runHereOn(null);
             caller = null;
         }
     }
@@ -325,6 +356,9 @@ public final class Dispatcher implements ChunkListener {
 
     @Override
     public void chunkDone(Chunk chunk, long runNanos) {
+        if (callerRuns != null && chunk.attempt() == 1) {
+            callerRuns.record(chunk.size(), runNanos);
+        }
         boolean finished;
         run.lock.lock();
         try {
@@ -369,6 +403,9 @@ public final class Dispatcher implements ChunkListener {
     }
 
     private void complete() {
+        if (pump.runningHere()) {
+            return; // the caller's chunk reported its end: the pump completes the batch once the chunk has returned
+        }
         source.close();
         Consumer<BatchOutcome> callback;
         BatchOutcome result;

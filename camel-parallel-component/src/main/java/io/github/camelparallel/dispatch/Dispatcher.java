@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
-import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.spi.ItemTask;
 import io.github.camelparallel.spi.ParallelBackend;
 import org.slf4j.Logger;
@@ -34,12 +33,9 @@ import org.slf4j.LoggerFactory;
  * consumer) it is handed to the {@code handoff} executor, so the rest of a route never runs on a backend's or the
  * timer's thread, and no backend needs to mark its threads for it.
  * <p>
- * A <i>small</i> batch ({@link CallerRuns}: expected to take less than handing it off costs) runs on its caller inside
- * {@link #start}, in one chunk, on a slot the backend lends ({@link ParallelBackend#runInCallerIfFree}; a chunk gets
- * none when every slot is busy and is submitted as usual). It completes there, with no hop. Its guarantees are the
- * pool's: a batch timeout still fires on the timer (the caller's chunk is interrupted, and the route continues on a
- * hand-off thread even if the task ignores that), errors and retries are reported the same way, and a batch its task
- * sends is nested as from a pool thread.
+ * A <i>small</i> batch ({@link CallerRuns}) runs on its caller inside {@link #start}, in one chunk, on a slot the
+ * backend lends ({@link ParallelBackend#runInCallerIfFree}), and completes there; a batch timeout still fires on the
+ * timer (the route then continues on a hand-off thread even if the task ignores the interrupt).
  * <p>
  * In <i>helping</i> mode (the caller is itself a pool thread) the caller runs unclaimed chunks of its own batch
  * instead of parking, so nested batches on a full pool make progress.
@@ -94,9 +90,7 @@ public final class Dispatcher implements ChunkListener {
             CallerRuns callerRuns) {
         this.options = options;
         this.callerRuns = callerRuns;
-        this.small = callerRuns != null && !options.streaming() && backend.capabilities().runsInCaller()
-                && source.remaining() != Integer.MAX_VALUE && !ChunkThreads.insideChunk()
-                && callerRuns.small(source.remaining());
+        this.small = callerRuns != null && callerRuns.runsHere(options, backend, source.remaining());
         this.backend = backend;
         this.handoff = handoff;
         this.source = source;

@@ -36,6 +36,9 @@ final class PlainScenarios {
     static final String EXECUTOR = "hand-chunked ExecutorService";
     static final String VEXECUTOR = "hand-chunked virtual-thread-per-task executor";
 
+    /** The label suffix of a row measured on the run's tuned fork flags ({@code bench.jvmArgs}) beside the default. */
+    static final String TUNED = " · tuned flags";
+
     /** Camel's default thread pool profile: 10 threads (up to 20 once its queue of 1,000 is full). */
     static final int SPLIT_THREADS = 10;
 
@@ -114,6 +117,12 @@ final class PlainScenarios {
         jobs.add(job(LATENCY, SPLIT_STREAMING, "splitStreaming", cube, LATENCY_ITEMS, 0, warmup, measure, false));
         jobs.add(job(LATENCY, SEQUENTIAL, "sequential", cube, LATENCY_ITEMS, 1, warmup, measure, false));
         return jobs;
+    }
+
+    /** The same jobs, labelled as measured on the tuned flags (they run in a fork of their own). */
+    static List<PlainHarness.Job> tuned(List<PlainHarness.Job> jobs) {
+        return jobs.stream().map(j -> new PlainHarness.Job(j.scenario(), j.label() + TUNED, j.peer(), j.task(),
+                j.items(), j.concurrency(), j.warmup(), j.measure(), j.needsJdk21())).toList();
     }
 
     /**

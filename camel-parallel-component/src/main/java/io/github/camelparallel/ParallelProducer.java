@@ -13,6 +13,7 @@ import io.github.camelparallel.cache.TaskResultCache;
 import io.github.camelparallel.dispatch.BatchItems;
 import io.github.camelparallel.dispatch.BatchSource;
 import io.github.camelparallel.dispatch.BatchOutcome;
+import io.github.camelparallel.dispatch.CallerRuns;
 import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.dispatch.DispatchOptions;
 import io.github.camelparallel.dispatch.Dispatcher;
@@ -31,7 +32,8 @@ import org.apache.camel.support.SynchronizationAdapter;
  * Sends the message body, a batch, through the named pool and puts the results back on the message.
  * <p>
  * Asynchronous: the calling thread returns at once and the exchange continues on a completion thread (never on a
- * pool or timer thread) once the last item settles. One exception: when the caller is itself running a chunk of
+ * pool or timer thread) once the last item settles. A small batch (expected to take less than the hand-off,
+ * {@link CallerRuns}) runs on the calling thread instead and the exchange continues there, synchronously. One exception: when the caller is itself running a chunk of
  * some pool (a task that sends a nested batch), the batch runs in helping mode on the caller, which runs its own
  * chunks rather than parking, so nested batches complete even on a pool of one thread. Options are validated and the
  * task resolved in {@link #doStart()}, so a bad option fails the route at start.
@@ -49,6 +51,8 @@ public class ParallelProducer extends DefaultAsyncProducer {
     private final Set<ResultIterator> openStreams = ConcurrentHashMap.newKeySet();
     /** Batches in flight (not streamed), failed by index if this producer stops under them. */
     private final Set<Dispatcher> running = ConcurrentHashMap.newKeySet();
+    /** How long this producer's batches take, to run small ones on the caller. */
+    private final CallerRuns callerRuns = new CallerRuns();
     private PoolManagement management;
     private TaskResultCache cache; // null when cache is off
     private Expression cacheKey; // the cacheKey option, null when unset
@@ -165,7 +169,7 @@ public class ParallelProducer extends DefaultAsyncProducer {
         try {
             ParallelComponent component = getEndpoint().getComponent();
             dispatcher = new Dispatcher(batchOptions, backend, task.forBatch(exchange), component.getScheduler(),
-                    component.getHandoff(), source, batchCache);
+                    component.getHandoff(), source, batchCache, callerRuns);
         } catch (Exception e) {
             source.close();
             exchange.setException(e);
@@ -189,15 +193,22 @@ public class ParallelProducer extends DefaultAsyncProducer {
             return true;
         }
         running.add(dispatcher);
+        Thread starter = onCallerThread ? Thread.currentThread() : null;
+        boolean[] state = new boolean[2]; // [0] still inside start(), [1] completed there (on this thread)
+        state[0] = true;
         dispatcher.start(outcome -> {
+            // only the starting thread, inside start(), sees state[0] true: it ran the batch itself (small batch)
+            boolean sync = Thread.currentThread() == starter && state[0];
+            state[1] = sync;
             try {
                 finished(dispatcher, outcome, progress, batchCache);
                 apply(exchange, outcome, batchCache);
             } finally {
-                callback.done(false);
+                callback.done(sync);
             }
         });
-        return false;
+        state[0] = false;
+        return state[1];
     }
 
     /** The options with what is left of the batch timeout after reading the input. */

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * and the submitter re-checks under the lock before it stops, so no refill is lost. A lazy input under a batch
  * timeout ({@code readsOffCaller}) is read on a hand-off thread, never on the caller's or the consumer's: a read that
  * blocks (and ignores interrupts) must not keep them past the timeout.
+ * <p>
+ * A small batch may run on its caller ({@link #runHereOn}): while that thread pumps, it runs each chunk itself when the
+ * backend lends it a free slot ({@link ParallelBackend#runInCallerIfFree}), and submits it otherwise.
  */
 final class ChunkPump {
 
@@ -37,6 +40,11 @@ final class ChunkPump {
     private final boolean readsOffCaller;
     private final Runnable complete; // completes the batch once it is done, outside the lock
 
+    /** The caller's thread while a small batch runs on it (set inside start), else null. */
+    private volatile Thread runsHere;
+    /** True while {@code runsHere} runs a chunk; read and written by that thread only. */
+    private boolean runningHere;
+
     // guarded by run.lock
     private boolean submitting;
     private boolean handedOff; // a pump is queued on the hand-off executor (readsOffCaller)
@@ -52,6 +60,16 @@ final class ChunkPump {
         this.handoff = handoff;
         this.readsOffCaller = readsOffCaller;
         this.complete = complete;
+    }
+
+    /** Lets {@code caller} run the chunks it pumps itself (null: none runs on its caller any more). */
+    void runHereOn(Thread caller) {
+        runsHere = caller;
+    }
+
+    /** Whether the current thread is the caller, running a chunk of this batch itself now. */
+    boolean runningHere() {
+        return Thread.currentThread() == runsHere && runningHere;
     }
 
     /** Fills the window, here or (reading off the caller) on a hand-off thread. Call outside the lock. */
@@ -149,6 +167,10 @@ final class ChunkPump {
                         continue;
                     }
                 }
+                if (Thread.currentThread() == runsHere && runHere(chunk)) {
+                    finished = run.locked(run::doneLocked);
+                    continue;
+                }
                 LOG.trace("[{}] submit {}", poolName, chunk);
                 try {
                     backend.execute(chunk, listener);
@@ -167,6 +189,17 @@ final class ChunkPump {
             }
         }
         complete.run();
+    }
+
+    /** Runs the chunk on this (the caller's) thread if the backend lends a slot; false when it must be submitted. */
+    private boolean runHere(Chunk chunk) {
+        LOG.trace("[{}] run on the caller {}", poolName, chunk);
+        runningHere = true;
+        try {
+            return backend.runInCallerIfFree(chunk, listener);
+        } finally {
+            runningHere = false;
+        }
     }
 
     /** The cache's answer for each pulled item (indices from the pulled count on), or null without a cache. */

@@ -18,13 +18,15 @@ import io.github.camelparallel.spi.Chunk;
 final class ChunkWindow {
 
     private final int maxInFlight;
-    private final Set<Chunk> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final ArrayDeque<Chunk> readyRetries = new ArrayDeque<>();
-    private final ArrayDeque<Chunk> unclaimed = new ArrayDeque<>();
+    private final Set<Chunk> inFlight;
+    // small: a batch of a few chunks (the common case) allocates little; they grow as needed
+    private final ArrayDeque<Chunk> readyRetries = new ArrayDeque<>(1);
+    private final ArrayDeque<Chunk> unclaimed = new ArrayDeque<>(1);
     private boolean helping;
 
     ChunkWindow(int maxInFlight) {
         this.maxInFlight = maxInFlight;
+        this.inFlight = Collections.newSetFromMap(new IdentityHashMap<>(Math.min(maxInFlight, 8)));
     }
 
     void help() {

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * consumer) it is handed to the {@code handoff} executor, so the rest of a route never runs on a backend's or the
  * timer's thread, and no backend needs to mark its threads for it.
  * <p>
+ * A <i>small</i> batch ({@link CallerRuns}) runs on its caller inside {@link #start}, in one chunk, on a slot the
+ * backend lends ({@link ParallelBackend#runInCallerIfFree}), and completes there; a batch timeout still fires on the
+ * timer (the route then continues on a hand-off thread even if the task ignores the interrupt).
+ * <p>
  * In <i>helping</i> mode (the caller is itself a pool thread) the caller runs unclaimed chunks of its own batch
  * instead of parking, so nested batches on a full pool make progress.
  * <p>
@@ -55,6 +59,10 @@ public final class Dispatcher implements ChunkListener {
     private final CacheLookups cache;
     private final BatchRun run;
     private final ChunkPump pump;
+    /** The producer's estimate of its batches' run times (null: never run on the caller). */
+    private final CallerRuns callerRuns;
+    /** Whether this batch runs on its caller (decided at construction, on the caller's thread). */
+    private final boolean small;
     /** The thread inside {@link #start}, while it is inside it: a batch it completes there continues on it. */
     private volatile Thread caller;
     private Consumer<BatchOutcome> onDone; // guarded by run.lock
@@ -70,7 +78,19 @@ public final class Dispatcher implements ChunkListener {
      */
     public Dispatcher(DispatchOptions options, ParallelBackend backend, ItemTask task,
             ScheduledExecutorService scheduler, Executor handoff, BatchSource source, ItemCache cache) {
+        this(options, backend, task, scheduler, handoff, source, cache, null);
+    }
+
+    /**
+     * @param callerRuns the producer's estimate of its batches' run times: a batch it calls small runs on the thread
+     *                   that constructs and starts this dispatcher; null never runs one there
+     */
+    public Dispatcher(DispatchOptions options, ParallelBackend backend, ItemTask task,
+            ScheduledExecutorService scheduler, Executor handoff, BatchSource source, ItemCache cache,
+            CallerRuns callerRuns) {
         this.options = options;
+        this.callerRuns = callerRuns;
+        this.small = callerRuns != null && callerRuns.runsHere(options, backend, source.remaining());
         this.backend = backend;
         this.handoff = handoff;
         this.source = source;
@@ -81,6 +101,7 @@ public final class Dispatcher implements ChunkListener {
         int maxInFlight = cap > 0 ? Math.min(window, cap) : window;
         Chunker chunker = options.chunkSize() > 0
                 ? Chunker.fixed(options.chunkSize())
+                : small ? Chunker.fixed(Integer.MAX_VALUE / 2) // one chunk: it runs on the caller anyway
                 : new AutoChunker(parallelism, backend.capabilities().minChunkNanos(),
                         backend.capabilities().maxChunkNanos(),
                         options.streaming() ? STREAMING_MAX_AUTO_CHUNK : Integer.MAX_VALUE / 2);
@@ -107,9 +128,13 @@ public final class Dispatcher implements ChunkListener {
         } finally {
             run.lock.unlock();
         }
+        if (small) {
+            pump.runHereOn(caller);
+        }
         try {
             continueAfter(finished, true);
         } finally {
+            pump.runHereOn(null);
             caller = null;
         }
     }
@@ -325,6 +350,9 @@ public final class Dispatcher implements ChunkListener {
 
     @Override
     public void chunkDone(Chunk chunk, long runNanos) {
+        if (callerRuns != null && chunk.attempt() == 1) {
+            callerRuns.record(chunk.size(), runNanos);
+        }
         boolean finished;
         run.lock.lock();
         try {
@@ -369,6 +397,9 @@ public final class Dispatcher implements ChunkListener {
     }
 
     private void complete() {
+        if (pump.runningHere()) {
+            return; // the caller's chunk reported its end: the pump completes the batch once the chunk has returned
+        }
         source.close();
         Consumer<BatchOutcome> callback;
         BatchOutcome result;

@@ -137,7 +137,8 @@ final class OrderedResults implements ItemResults {
 
     @Override
     public BatchOutcome outcome(int size, int retries, long elapsedMillis, BatchFailure failure, long busyNanos) {
-        return new BatchOutcome(assemble(), Collections.unmodifiableSortedMap(new TreeMap<>(errors)), size, retries,
+        return new BatchOutcome(assemble(), errors.isEmpty() ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(errors)), size, retries,
                 elapsedMillis, failure, busyNanos);
     }
 

@@ -31,6 +31,16 @@ public interface ParallelBackend {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot run chunks in the caller");
     }
 
+    /**
+     * Runs an unclaimed chunk on the calling thread if one of the backend's slots is free now: the caller borrows the
+     * slot, so no more than {@code parallelism} chunks run at once, pool threads and callers together. Claims the
+     * chunk, runs it and reports as {@link #execute} would, then returns true; returns false, having done nothing,
+     * when no slot is free or the backend does not lend them (then hand the chunk to {@link #execute}).
+     */
+    default boolean runInCallerIfFree(Chunk chunk, ChunkListener listener) {
+        return false;
+    }
+
     /** Releases what {@link #start()} acquired (and only that); chunks still queued are not run. */
     void stop();
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -31,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * cannot be killed; use the process backend for that; {@link StuckThreads} counts such threads, and the pool's
  * status is a problem when all of them are held). Chunks can also run on a blocked caller thread
  * ({@link #runInCaller}), which keeps nested batches deadlock-free.
+ * <p>
+ * <b>Slots.</b> When this backend created its executor ({@code lendsSlots}), {@code poolSize} slots bound the chunks
+ * that run at once: a pool thread takes one before it claims a chunk, and a caller may borrow a free one to run a small
+ * batch itself ({@link #runInCallerIfFree}), never waiting for it; so {@code poolSize} still holds, callers included.
+ * A pool thread waits for a slot before claiming, so a caller that borrowed one can always claim (and help with)
+ * the chunks of a batch it sends from inside its chunk. A user's executor lends nothing: its size is the user's.
  * <p>
  * States: NEW → STARTED ({@link #start()} acquires the executor) → STOPPED ({@link #stop()} releases it through
  * the release function, which shuts down only an executor this backend created; chunks it never ran are then failed
@@ -59,6 +66,8 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
     private final StuckThreads stuck = new StuckThreads();
     /** Chunks running now; thread-safe by itself. */
     private final AtomicInteger running = new AtomicInteger();
+    /** The slots pool threads and borrowing callers share; null when this backend lends none. */
+    private final Semaphore slots;
 
     /**
      * @param acquire   creates (or looks up) the executor at start
@@ -67,7 +76,17 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
      */
     public ExecutorBackend(String poolName, int parallelism, Supplier<Executor> acquire,
             Consumer<Executor> release, ScheduledExecutorService scheduler) {
+        this(poolName, parallelism, acquire, release, scheduler, false);
+    }
+
+    /**
+     * @param lendsSlots whether callers may borrow a free slot to run a small batch themselves: only when the executor
+     *                   is this backend's own, of {@code parallelism} threads (a user's pool has its own size)
+     */
+    public ExecutorBackend(String poolName, int parallelism, Supplier<Executor> acquire,
+            Consumer<Executor> release, ScheduledExecutorService scheduler, boolean lendsSlots) {
         this.poolName = poolName;
+        this.slots = lendsSlots ? new Semaphore(parallelism) : null;
         // in-JVM hand-off costs microseconds: 5..50 ms chunks hide it and still balance well
         this.capabilities = new BackendCapabilities(parallelism, true, 5_000_000L, 50_000_000L);
         this.acquire = acquire;
@@ -96,9 +115,16 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
         queued.put(chunk, listener);
         try {
             current.execute(() -> {
-                queued.remove(chunk);
-                if (chunk.tryClaim()) {
-                    run(chunk, listener, stuck);
+                boolean slot = takeSlot(); // before claiming: a borrowing caller may claim (help) meanwhile
+                try {
+                    queued.remove(chunk);
+                    if (chunk.tryClaim()) {
+                        run(chunk, listener, stuck);
+                    }
+                } finally {
+                    if (slot) {
+                        slots.release();
+                    }
                 }
             });
         } catch (RuntimeException e) {
@@ -110,6 +136,39 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
     @Override
     public void runInCaller(Chunk chunk, ChunkListener listener) {
         run(chunk, listener, null); // a caller's thread is not one of the pool's: not counted when stuck
+    }
+
+    @Override
+    public boolean runInCallerIfFree(Chunk chunk, ChunkListener listener) {
+        if (slots == null || executor == null || !slots.tryAcquire()) {
+            return false;
+        }
+        try {
+            if (chunk.tryClaim()) {
+                run(chunk, listener, null);
+            }
+        } finally {
+            slots.release();
+        }
+        return true;
+    }
+
+    /**
+     * A pool thread's slot, waited for while callers hold them all (briefly: they only borrow for small batches).
+     * Interrupted while waiting (the pool stops): the interrupt is kept and the chunk runs without a slot, as a
+     * running one would see the interrupt; it is never left unclaimed and unqueued.
+     */
+    private boolean takeSlot() {
+        if (slots == null) {
+            return false;
+        }
+        try {
+            slots.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
@@ -159,6 +218,7 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
                 }
             });
         }
+        long ran = -1;
         ChunkThreads.enter();
         try {
             if (chunk.itemTimeoutMillis() > 0) {
@@ -166,7 +226,7 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
                     runItem(chunk, offset, listener, stuck);
                 }
             } else {
-                runBuffered(chunk, listener);
+                ran = runBuffered(chunk, listener) - start;
             }
         } finally {
             ChunkThreads.exit();
@@ -175,7 +235,7 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
             }
             running.decrementAndGet();
         }
-        listener.chunkDone(chunk, System.nanoTime() - start);
+        listener.chunkDone(chunk, ran >= 0 ? ran : System.nanoTime() - start);
     }
 
     /**
@@ -186,8 +246,11 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
      * number that doubles while items are tiny and drops to 1 as soon as they take long, so tiny items pay about one
      * clock read per thousand. The run is published on the chunk ({@link UnreportedResults}): a batch that ends before
      * it is reported (a batch timeout) still counts its finished items as finished.
+     *
+     * @return when the items were done, before the last report: the chunk's run time leaves out what finishing the
+     *         batch costs (the last report may complete it), so a one-item chunk measures its item, not the batch
      */
-    private void runBuffered(Chunk chunk, ChunkListener listener) {
+    private long runBuffered(Chunk chunk, ChunkListener listener) {
         int size = chunk.size();
         UnreportedResults run = newRun(chunk, 0);
         int held = 0; // results in run, kept in a local: the run's own count is only written, for readers
@@ -227,7 +290,9 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
                 limit = Math.min(run.capacity(), held + checkEvery);
             }
         }
+        long itemsDone = System.nanoTime();
         report(chunk, run, held, listener);
+        return itemsDone;
     }
 
     private static UnreportedResults newRun(Chunk chunk, int fromOffset) {

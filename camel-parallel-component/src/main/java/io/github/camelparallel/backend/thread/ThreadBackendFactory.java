@@ -62,7 +62,7 @@ public final class ThreadBackendFactory extends CamelAwareBackendFactory {
             if (executor != userPool) {
                 stopAwaitingOnce(manager, (ExecutorService) executor, spec.name());
             }
-        }, spec.scheduler());
+        }, spec.scheduler(), userPool == null && profile == null);
     }
 
     /**

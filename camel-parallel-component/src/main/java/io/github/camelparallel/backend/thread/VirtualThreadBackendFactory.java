@@ -34,7 +34,7 @@ public final class VirtualThreadBackendFactory implements ParallelBackendFactory
         return new ExecutorBackend(spec.name(), spec.poolSize(), () -> {
             ExecutorService perTask = newVirtualThreadPerTaskExecutor("Parallel[" + spec.name() + "]-");
             return new BoundedExecutor(perTask, spec.poolSize());
-        }, executor -> ((BoundedExecutor) executor).shutdownDelegate(), spec.scheduler());
+        }, executor -> ((BoundedExecutor) executor).shutdownDelegate(), spec.scheduler(), true);
     }
 
     private static ExecutorService newVirtualThreadPerTaskExecutor(String namePrefix) {

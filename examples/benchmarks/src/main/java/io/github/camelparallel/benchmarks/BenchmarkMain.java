@@ -65,17 +65,25 @@ public final class BenchmarkMain {
         Collection<RunResult> cpu = settings.runs("cpu") ? runCpuBound(settings) : null;
         Collection<RunResult> tiny = settings.runs("tiny") ? runTinyTasks(settings) : null;
         List<PlainHarness.Job> jobs = new ArrayList<>();
-        for (String scenario : List.of("cpu", "tiny", "io", "latency")) {
+        for (String scenario : List.of("cpu", "tiny", "io")) {
             if (settings.runs(scenario)) {
                 jobs.addAll(switch (scenario) {
                     case "cpu" -> PlainScenarios.cpuMore(settings);
                     case "tiny" -> PlainScenarios.tinyMore(settings);
-                    case "io" -> PlainScenarios.io(settings);
-                    default -> PlainScenarios.latency(settings);
+                    default -> PlainScenarios.io(settings);
                 });
             }
         }
-        List<PlainHarness.Outcome> plain = PlainHarness.run(jobs, settings.jvmArgs(), settings.tinyForks() == 0);
+        boolean inProcess = settings.tinyForks() == 0;
+        List<PlainHarness.Outcome> plain = new ArrayList<>(PlainHarness.run(jobs, settings.jvmArgs(), inProcess));
+        if (settings.runs("latency")) {
+            // small batches: the JVM's default flags are the headline (what users run), the tuned flags beside them
+            List<PlainHarness.Job> latency = PlainScenarios.latency(settings);
+            plain.addAll(PlainHarness.run(latency, List.of(), inProcess));
+            if (!settings.jvmArgs().isEmpty() && !inProcess) {
+                plain.addAll(PlainHarness.run(PlainScenarios.tuned(latency), settings.jvmArgs(), false));
+            }
+        }
         ProcessBenchmark.Results process = settings.runs("process") ? ProcessBenchmark.run(settings) : null;
         StreamingMemoryBenchmark.Results streaming = settings.runs("streaming")
                 ? StreamingMemoryBenchmark.run(settings) : null;

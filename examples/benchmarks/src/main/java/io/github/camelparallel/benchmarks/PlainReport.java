@@ -166,9 +166,13 @@ final class PlainReport {
         out.append("## Small batches: latency of a ").append(PlainScenarios.LATENCY_ITEMS)
                 .append("-item batch on a warm pool\n\n")
                 .append("`cube` over ").append(PlainScenarios.LATENCY_ITEMS).append(" items, ")
-                .append(rows.get(0).job().warmup()).append(" warm-up batches, then ")
+                .append(String.format(Locale.ROOT, "%,d", rows.get(0).job().warmup()))
+                .append(" warm-up batches (").append(rows.stream().mapToInt(o -> o.job().warmup()).min().orElse(0))
+                .append(" for the process and Hazelcast backends: their batches take milliseconds), then ")
                 .append(rows.get(0).job().measure()).append(" timed one after another (request to reply through a ")
-                .append("`ProducerTemplate` for the Camel peers); nearest-rank percentiles.\n\n")
+                .append("`ProducerTemplate` for the Camel peers); nearest-rank percentiles. The JVM's default flags")
+                .append(" first; rows marked").append(PlainScenarios.TUNED).append(" ran in a second JVM on the fork")
+                .append(" flags of the other scenarios.\n\n")
                 .append("| Peer | JDK | p50 (µs) | p99 (µs) | Max (µs) | Batches | p50 ÷ ours' p50 | Others' cores |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (PlainHarness.Outcome o : rows) {
@@ -188,6 +192,39 @@ final class PlainReport {
             charts.bar("latency.png", title, "µs", true, "p99", o.job().label(), p99);
         }
         out.append("\n");
+        latencyGoals(rows, ours);
+    }
+
+    /** The small-batch goals, on the default flags: ours' percentiles, against the in-JVM peers, virtual ÷ thread. */
+    private void latencyGoals(List<PlainHarness.Outcome> rows, PlainHarness.Outcome ours) {
+        double p50 = ours.measured() ? ours.percentile(50) * 1000 : Double.NaN;
+        double p99 = ours.measured() ? ours.percentile(99) * 1000 : Double.NaN;
+        String note = "10-item `cube` batch, `backend=thread`, default flags";
+        goals.add("Small batches: p50", 10, false, p50, " µs", note);
+        goals.add("Small batches: p99", 60, false, p99, " µs", note);
+        double bestP50 = Double.POSITIVE_INFINITY;
+        double bestP99 = Double.POSITIVE_INFINITY;
+        for (PlainHarness.Outcome o : rows) {
+            String label = o.job().label();
+            boolean peer = label.startsWith(PlainScenarios.EXECUTOR) || label.equals(PlainScenarios.SPLIT)
+                    || label.equals(PlainScenarios.SPLIT_STREAMING);
+            if (peer && o.measured()) {
+                bestP50 = Math.min(bestP50, o.percentile(50) * 1000);
+                bestP99 = Math.min(bestP99, o.percentile(99) * 1000);
+            }
+        }
+        if (Double.isInfinite(bestP50)) {
+            bestP50 = Double.NaN; // not measured
+            bestP99 = Double.NaN;
+        }
+        String peers = "÷ the fastest of the hand-chunked executor and both Camel splits, same run (below 1: ours faster)";
+        goals.add("Small batches: ours' p50 " + peers, 1, false, p50 / bestP50, "x", note);
+        goals.add("Small batches: ours' p99 " + peers, 1, false, p99 / bestP99, "x", note);
+        PlainHarness.Outcome virtual = rows.stream().filter(o -> o.job().label().startsWith(PlainScenarios.VIRTUAL)
+                && !o.job().label().endsWith(PlainScenarios.TUNED)).findFirst().orElse(null);
+        goals.add("Small batches: `backend=virtual` p50 ÷ `backend=thread` p50", 1.2, false,
+                virtual != null && virtual.measured() ? virtual.percentile(50) * 1000 / p50 : Double.NaN, "x",
+                "virtual threads in a JDK 21+ fork");
     }
 
     /** The tiny-task rows of the plain harness: items/s against ours on the thread backend in the same harness. */

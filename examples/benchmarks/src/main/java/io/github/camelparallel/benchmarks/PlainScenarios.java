@@ -36,6 +36,9 @@ final class PlainScenarios {
     static final String EXECUTOR = "hand-chunked ExecutorService";
     static final String VEXECUTOR = "hand-chunked virtual-thread-per-task executor";
 
+    /** The label suffix of a row measured on the run's tuned fork flags ({@code bench.jvmArgs}) beside the default. */
+    static final String TUNED = " · tuned flags";
+
     /** Camel's default thread pool profile: 10 threads (up to 20 once its queue of 1,000 is full). */
     static final int SPLIT_THREADS = 10;
 
@@ -96,24 +99,33 @@ final class PlainScenarios {
         boolean full = s.preset().equals("full");
         int warmup = Integer.getInteger("bench.latency.warmup", smoke ? 5 : full ? 2_000 : 500);
         int measure = Integer.getInteger("bench.latency.measure", smoke ? 20 : full ? 10_000 : 2_000);
+        // in-JVM peers cost microseconds a batch: enough warm-up batches for the JIT's optimizing compiler (about
+        // 10,000 calls of a method) to reach the whole path, which 500 batches leave half interpreted
+        int jitWarmup = Integer.getInteger("bench.latency.jitWarmup", smoke ? 5 : Math.max(warmup, 20_000));
         int p = s.threads();
         List<PlainHarness.Job> jobs = new ArrayList<>();
         String cube = "cube";
         jobs.add(job(LATENCY, THREAD + " poolSize=" + p + " (ours)", "ours:backend=thread&poolSize=" + p, cube,
-                LATENCY_ITEMS, p, warmup, measure, false));
+                LATENCY_ITEMS, p, jitWarmup, measure, false));
         jobs.add(job(LATENCY, VIRTUAL + " poolSize=" + p, "ours:backend=virtual&poolSize=" + p, cube, LATENCY_ITEMS, p,
-                warmup, measure, true));
+                jitWarmup, measure, true));
         jobs.add(job(LATENCY, PROCESS + " poolSize=" + p, "ours:backend=process&poolSize=" + p, cube, LATENCY_ITEMS, p,
                 warmup, measure, false));
         jobs.add(job(LATENCY, HAZELCAST + " poolSize=" + p, "ours:backend=hazelcast&poolSize=" + p, cube,
                 LATENCY_ITEMS, p, warmup, measure, false));
-        jobs.add(job(LATENCY, EXECUTOR + ", " + p + " threads", "executor:" + p, cube, LATENCY_ITEMS, p, warmup,
+        jobs.add(job(LATENCY, EXECUTOR + ", " + p + " threads", "executor:" + p, cube, LATENCY_ITEMS, p, jitWarmup,
                 measure, false));
-        jobs.add(job(LATENCY, STREAM, "stream", cube, LATENCY_ITEMS, 0, warmup, measure, false));
-        jobs.add(job(LATENCY, SPLIT, "split", cube, LATENCY_ITEMS, 0, warmup, measure, false));
-        jobs.add(job(LATENCY, SPLIT_STREAMING, "splitStreaming", cube, LATENCY_ITEMS, 0, warmup, measure, false));
-        jobs.add(job(LATENCY, SEQUENTIAL, "sequential", cube, LATENCY_ITEMS, 1, warmup, measure, false));
+        jobs.add(job(LATENCY, STREAM, "stream", cube, LATENCY_ITEMS, 0, jitWarmup, measure, false));
+        jobs.add(job(LATENCY, SPLIT, "split", cube, LATENCY_ITEMS, 0, jitWarmup, measure, false));
+        jobs.add(job(LATENCY, SPLIT_STREAMING, "splitStreaming", cube, LATENCY_ITEMS, 0, jitWarmup, measure, false));
+        jobs.add(job(LATENCY, SEQUENTIAL, "sequential", cube, LATENCY_ITEMS, 1, jitWarmup, measure, false));
         return jobs;
+    }
+
+    /** The same jobs, labelled as measured on the tuned flags (they run in a fork of their own). */
+    static List<PlainHarness.Job> tuned(List<PlainHarness.Job> jobs) {
+        return jobs.stream().map(j -> new PlainHarness.Job(j.scenario(), j.label() + TUNED, j.peer(), j.task(),
+                j.items(), j.concurrency(), j.warmup(), j.measure(), j.needsJdk21())).toList();
     }
 
     /**

@@ -1,0 +1,63 @@
+package io.github.camelparallel.dispatch;
+
+import io.github.camelparallel.spi.ChunkThreads;
+import io.github.camelparallel.spi.ParallelBackend;
+
+/**
+ * Decides whether a batch is small enough to run on its caller's thread: handing a batch to pool threads costs a few
+ * wake-ups and a hop back (tens of microseconds), so a batch expected to take less than {@link #MAX_BATCH_NANOS}
+ * finishes sooner where it is, like a small {@code parallelStream()}. The expectation is the batch's size times the
+ * time per item measured on the endpoint's last chunks (their median); an endpoint that has measured nothing yet hands
+ * off, so the first batch always teaches it.
+ * <p>
+ * One per producer (one task), shared by its batches. Thread-safe: measurements are recorded under this object's
+ * monitor (once per chunk), and the estimate is read as one volatile value.
+ */
+public final class CallerRuns {
+
+    /** The longest expected batch run on its caller: below it, the hand-off costs more than two threads save. */
+    static final long MAX_BATCH_NANOS = 50_000L;
+
+    /** Time per item: the median of the last three chunks' (negative until three were measured). */
+    private volatile double itemNanos = -1;
+    /** The last three chunks' times per item, a ring; guarded by this. */
+    private final double[] recent = new double[3];
+    private int measured; // guarded by this
+
+    /**
+     * Whether a batch of {@code items} items (Integer.MAX_VALUE: not known) runs on the current thread, its caller: a
+     * list (not a stream) on a backend that runs chunks in this JVM, sent from outside a chunk (a nested batch helps
+     * instead), expected to finish sooner there than handed off.
+     */
+    boolean runsHere(DispatchOptions options, ParallelBackend backend, int items) {
+        return !options.streaming() && backend.capabilities().runsInCaller() && items != Integer.MAX_VALUE
+                && !ChunkThreads.insideChunk() && small(items);
+    }
+
+    /** Whether a batch of {@code items} items is expected to finish sooner on its caller than handed off. */
+    boolean small(int items) {
+        double perItem = itemNanos;
+        return perItem >= 0 && perItem * items <= MAX_BATCH_NANOS;
+    }
+
+    /**
+     * A first attempt of {@code size} items ran for {@code runNanos}, wherever it ran. The median of three ignores one
+     * chunk that was preempted on a busy machine (it would send the next batches off for nothing), and follows a task
+     * that really became slower after two.
+     */
+    synchronized void record(int size, long runNanos) {
+        if (size <= 0) {
+            return;
+        }
+        recent[measured++ % recent.length] = (double) runNanos / size;
+        if (measured >= recent.length) {
+            double a = recent[0];
+            double b = recent[1];
+            double c = recent[2];
+            itemNanos = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        }
+        if (measured == 3 * recent.length) {
+            measured = recent.length; // keeps counting the ring's positions without overflowing
+        }
+    }
+}

@@ -37,12 +37,20 @@ public final class ProcessBackendFactory extends CamelAwareBackendFactory {
         WorkerCommand workerCommand;
         WorkerClassArchive archive = null;
         Type resultType = null;
-        if (command != null && !command.isBlank()) {
+        if (options.python() != null && !options.python().isBlank()) {
+            workerCommand = PythonWorkers.command(spec.name(), options, env, pythonDirectory(options));
+            resultType = PythonValue.class;
+        } else if (command != null && !command.isBlank()) {
             workerCommand = WorkerCommand.external(command, env);
         } else {
             Class<?> taskClass = FunctionTaskClass.resolve(options.task(), spec.name(), "process",
                     getCamelContext().getClassResolver());
             resultType = FunctionTaskClass.resultType(taskClass);
+            if (PythonWorkerCommand.isPythonName(options.initializer())) {
+                throw new IllegalArgumentException("Option initializer of parallel:" + spec.name() + ": '"
+                        + options.initializer() + "' names a Python function, which needs python=module:function;"
+                        + " JVM workers take a Runnable class (#class:fqcn)");
+            }
             String initializer = FunctionTaskClass.className(options.initializer());
             workerCommand = WorkerCommand.jvm(options.javaHome(), options.workerJvmOptions(),
                     options.workerClasspath(), taskClass.getName(), initializer, options.maxMessageSize(), env);
@@ -58,6 +66,11 @@ public final class ProcessBackendFactory extends CamelAwareBackendFactory {
                 "ParallelWorkerIO[" + spec.name() + "]");
         return new ProcessPoolBackend(settings, spec.scheduler(), io,
                 executor -> getCamelContext().getExecutorServiceManager().shutdownNow(executor));
+    }
+
+    /** The folder the Python worker module is unpacked into: beside the class data sharing archives. */
+    private static Path pythonDirectory(ProcessSettings options) {
+        return cdsDirectory(options).resolveSibling("python");
     }
 
     /** {@code workerCdsDir}, or its default ${user.home}/.cache/camel-parallel/cds. */

@@ -154,7 +154,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         ChunkRun run = new ChunkRun(chunk, listener);
         List<Runnable> badItems = new ArrayList<>();
         // encoded here, on the submitting thread, outside the lock: sending it later is a copy
-        RemoteItems.Encoded encoded = RemoteItems.encode(chunk, (offset, e) -> badItems.add(() -> run.report(offset, null, e)));
+        RemoteItems.Encoded encoded = RemoteItems.encode(chunk, (offset, e) -> badItems.add(() -> run.report(offset, null, e)),
+                PythonValue.wireForm(settings.resultType())); // python workers take bytes in their own form
         Job job = encoded == null ? null : Job.of(run, encoded);
         lock.lock();
         try {

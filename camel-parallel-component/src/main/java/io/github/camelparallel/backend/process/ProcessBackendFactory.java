@@ -61,7 +61,7 @@ public final class ProcessBackendFactory extends CamelAwareBackendFactory {
         }
         ProcessPoolSettings settings = new ProcessPoolSettings(spec.name(), spec.poolSize(), workerCommand,
                 options.workerStartupTimeout(), options.maxTasksPerWorker(), options.lazyStart(),
-                options.maxMessageSize(), resultType, archive);
+                options.maxMessageSize(), resultType, archive, options.maxWorkerMemory());
         ExecutorService io = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this,
                 "ParallelWorkerIO[" + spec.name() + "]");
         return new ProcessPoolBackend(settings, spec.scheduler(), io,

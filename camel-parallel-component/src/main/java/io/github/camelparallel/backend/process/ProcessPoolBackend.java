@@ -60,6 +60,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
     final PoolHealth health;
+    final WorkerMemory memory;
     private final BackendCapabilities capabilities;
     private final Consumer<ExecutorService> releaseIo;
     private final FrameCodec codec = FrameCodec.SHARED;
@@ -80,6 +81,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         this.io = io;
         this.releaseIo = releaseIo;
         this.health = new PoolHealth(settings);
+        this.memory = new WorkerMemory(settings.poolName(), settings.maxWorkerMemory());
         this.runs = new RunScheduler(this);
         this.events = new WorkerEvents(this, runs, new RemoteResults(settings.resultType()));
     }
@@ -248,7 +250,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             String problem = health.problem();
             int live = (int) workers.stream().filter(WorkerProcess::isAlive).count();
             int busy = (int) workers.stream().filter(w -> w.state() == WorkerProcess.State.BUSY).count();
-            return new BackendStatus(live, busy, runs.pendingCountLocked(), health.restarts(), problem);
+            return new BackendStatus(live, busy, runs.pendingCountLocked(), health.restarts(), problem, 0,
+                    memory.recycles());
         } finally {
             lock.unlock();
         }

@@ -161,8 +161,8 @@ def _serve(protocol_in, protocol_out, function, initializer, max_message_size):
             sys.stderr.flush()
             raise SystemExit(EXIT_OK)
         results, errors = _run_items(function, frame["items"])
-        # each result is already JSON text (checked item by item), so the line is assembled, not re-encoded
-        line = '{"type":"result","id":%d,"results":[%s]' % (frame["id"], ",".join(results))
+        # the results are already JSON text, so the line is assembled, not re-encoded
+        line = '{"type":"result","id":%d,"results":[%s]' % (frame["id"], results)
         if errors:
             line += ',"errors":' + json.dumps(errors, separators=(",", ":"))
         _write_line(protocol_out, line + "}")
@@ -309,30 +309,49 @@ class _Undecodable(object):
 
 
 def _run_items(function, items):
-    results = []
+    """The run's results as the JSON text inside its array, and its errors. The results are encoded in one call (the
+    common case, and what keeps tiny items cheap); if that fails, or bytes are involved, each alone, so that only the
+    result that cannot be converted fails."""
+    values = []
     errors = []
     for index, item in enumerate(items):
         if isinstance(item, _Undecodable):
-            results.append("null")
+            values.append(None)
             errors.append(_error(index, item.error, "cannot decode the item: it nests too deeply for this worker's"
                                  " JSON decoder (%s)" % item.error))
             continue
         try:
-            value = function(item)
+            values.append(function(item))
         except Exception as e:
-            results.append("null")
+            values.append(None)
             errors.append(_error(index, e, str(e)))
+    try:
+        # NaN/Infinity as bare tokens, as the parent writes and reads them (docs/worker-protocol.md, Numbers)
+        text = _ENCODER.encode(values)
+        if _BYTES_KEY not in text:
+            return text[1:-1], errors
+    except Exception:  # TypeError, ValueError, RecursionError: found item by item below
+        pass
+    return ",".join(_encode_each(values, errors)), errors
+
+
+def _encode_each(values, errors):
+    failed = set(error["index"] for error in errors)
+    results = []
+    for index, value in enumerate(values):
+        if index in failed:
+            results.append("null")
             continue
         try:
-            # NaN/Infinity as bare tokens, as the parent writes and reads them (docs/worker-protocol.md, Numbers)
-            text = json.dumps(value, separators=(",", ":"), default=_bytes_form)
+            text = _ENCODER.encode(value)
             if _BYTES_KEY in text and _has_reserved_dict(value):
                 raise ValueError('a dict whose only key is "$bytes" is reserved for bytes; use another key')
             results.append(text)
         except Exception as e:  # TypeError, ValueError, RecursionError (nested too deeply)
             results.append("null")
             errors.append(_error(index, e, "cannot convert the result (%s) to JSON: %s" % (type(value).__name__, e)))
-    return results, errors
+    errors.sort(key=lambda error: error["index"])
+    return results
 
 
 _BYTES_KEY = '"$bytes"'
@@ -343,6 +362,9 @@ def _bytes_form(value):
     if isinstance(value, (bytes, bytearray)):
         return {"$bytes": base64.b64encode(value).decode("ascii")}
     raise TypeError("Object of type %s is not JSON serializable" % type(value).__name__)
+
+
+_ENCODER = json.JSONEncoder(separators=(",", ":"), default=_bytes_form)
 
 
 def _bytes_hook(obj):

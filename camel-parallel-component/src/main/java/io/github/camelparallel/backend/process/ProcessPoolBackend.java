@@ -83,7 +83,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         this.health = new PoolHealth(settings);
         this.memory = new WorkerMemory(settings.poolName(), settings.maxWorkerMemory());
         this.runs = new RunScheduler(this);
-        this.events = new WorkerEvents(this, runs, new RemoteResults(settings.resultType()));
+        this.events = new WorkerEvents(this, runs, settings.resultType() == PythonValue.class
+                ? new RemoteResults(PythonValue.class, PythonValue::read) : new RemoteResults(settings.resultType()));
     }
 
     @Override

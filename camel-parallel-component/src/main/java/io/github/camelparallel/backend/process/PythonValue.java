@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -29,6 +30,8 @@ import io.github.camelparallel.protocol.FrameCodec;
  */
 @JsonDeserialize(using = PythonValue.Reader.class)
 public final class PythonValue {
+
+    private static final JavaType OBJECT = FrameCodec.SHARED.typeFactory().constructType(Object.class);
 
     private PythonValue() {
     }
@@ -69,6 +72,11 @@ public final class PythonValue {
         return node;
     }
 
+    /** A result of a Python worker as a Java value; a scalar straight through the codec's plain path. */
+    static Object read(JsonNode node) throws IOException {
+        return node == null || node.isNull() ? null : of(node);
+    }
+
     /** A result of a Python worker as a Java value. */
     static Object of(JsonNode node) throws IOException {
         if (node.isObject()) {
@@ -94,7 +102,7 @@ public final class PythonValue {
             }
             return list;
         }
-        return FrameCodec.SHARED.fromTree(node, FrameCodec.SHARED.typeFactory().constructType(Object.class));
+        return FrameCodec.SHARED.fromTree(node, OBJECT);
     }
 
     /** Jackson's way in: {@code PythonValue.class} as the declared result type. */

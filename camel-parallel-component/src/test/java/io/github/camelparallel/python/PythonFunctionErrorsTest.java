@@ -8,9 +8,7 @@ import java.util.Map;
 import io.github.camelparallel.ParallelConstants;
 import io.github.camelparallel.backend.process.WorkerCrashedException;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -23,22 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * start (the batch with lazyStart) with the traceback's last lines and the option to fix; a function that exits,
  * segfaults or is killed fails its item alone and the pool still serves.
  */
-class PythonFunctionErrorsTest {
-
-    @TempDir
-    Path folder;
-    private PythonRoutes routes;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (routes != null) {
-            routes.close();
-        }
-    }
+class PythonFunctionErrorsTest extends PythonRouteTestBase {
 
     private PythonRoutes routes() throws Exception {
-        routes = new PythonRoutes(folder);
-        routes.module("jobs",
+        routesWith("jobs",
                 "import ctypes, os, signal, sys",
                 "def two(a, b):",
                 "    return a",

@@ -11,9 +11,7 @@ import java.util.stream.IntStream;
 import io.github.camelparallel.ParallelConstants;
 import io.github.camelparallel.backend.remote.RemoteTaskException;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -22,22 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code python=module:function} with real python3 workers, and every process option with it. */
-class PythonFunctionOptionsTest {
-
-    @TempDir
-    Path folder;
-    private PythonRoutes routes;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (routes != null) {
-            routes.close();
-        }
-    }
+class PythonFunctionOptionsTest extends PythonRouteTestBase {
 
     private PythonRoutes routes() throws Exception {
-        routes = new PythonRoutes(folder);
-        routes.module("jobs",
+        routesWith("jobs",
                 "import os, sys, time",
                 "STATE = {'init': 0}",
                 "def cube(n):",

@@ -2,7 +2,6 @@ package io.github.camelparallel.python;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,9 +11,7 @@ import java.util.Map;
 import io.github.camelparallel.ParallelConstants;
 import io.github.camelparallel.backend.remote.RemoteTaskException;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,22 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * workers: each Java value goes to Python, Python names the type it got, and the value comes back; and values made in
  * Python come back as the Java values the table promises.
  */
-class PythonValuesTest {
-
-    @TempDir
-    Path folder;
-    private PythonRoutes routes;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (routes != null) {
-            routes.close();
-        }
-    }
+class PythonValuesTest extends PythonRouteTestBase {
 
     private PythonRoutes routes() throws Exception {
-        routes = new PythonRoutes(folder);
-        routes.module("values",
+        routesWith("values",
                 "import math",
                 "def echo(item):",
                 "    return [type(item).__name__, item]",

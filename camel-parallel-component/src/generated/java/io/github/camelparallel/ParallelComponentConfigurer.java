@@ -79,6 +79,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtasksperworker":
         case "maxTasksPerWorker": getOrCreateConfiguration(target).setMaxTasksPerWorker(property(camelContext, int.class, value)); return true;
+        case "maxworkermemory":
+        case "maxWorkerMemory": getOrCreateConfiguration(target).setMaxWorkerMemory(property(camelContext, java.lang.String.class, value)); return true;
         case "members": getOrCreateConfiguration(target).setMembers(property(camelContext, java.lang.String.class, value)); return true;
         case "method": getOrCreateConfiguration(target).setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "onerror":
@@ -89,6 +91,11 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "progress": getOrCreateConfiguration(target).setProgress(property(camelContext, boolean.class, value)); return true;
         case "progressinterval":
         case "progressInterval": getOrCreateConfiguration(target).setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "python": getOrCreateConfiguration(target).setPython(property(camelContext, java.lang.String.class, value)); return true;
+        case "pythonexecutable":
+        case "pythonExecutable": getOrCreateConfiguration(target).setPythonExecutable(property(camelContext, java.lang.String.class, value)); return true;
+        case "pythonpath":
+        case "pythonPath": getOrCreateConfiguration(target).setPythonPath(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
@@ -168,6 +175,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return int.class;
         case "maxtasksperworker":
         case "maxTasksPerWorker": return int.class;
+        case "maxworkermemory":
+        case "maxWorkerMemory": return java.lang.String.class;
         case "members": return java.lang.String.class;
         case "method": return java.lang.String.class;
         case "onerror":
@@ -178,6 +187,11 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "progress": return boolean.class;
         case "progressinterval":
         case "progressInterval": return long.class;
+        case "python": return java.lang.String.class;
+        case "pythonexecutable":
+        case "pythonExecutable": return java.lang.String.class;
+        case "pythonpath":
+        case "pythonPath": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "streaming": return boolean.class;
@@ -258,6 +272,8 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxtasksperworker":
         case "maxTasksPerWorker": return getOrCreateConfiguration(target).getMaxTasksPerWorker();
+        case "maxworkermemory":
+        case "maxWorkerMemory": return getOrCreateConfiguration(target).getMaxWorkerMemory();
         case "members": return getOrCreateConfiguration(target).getMembers();
         case "method": return getOrCreateConfiguration(target).getMethod();
         case "onerror":
@@ -268,6 +284,11 @@ public class ParallelComponentConfigurer extends PropertyConfigurerSupport imple
         case "progress": return getOrCreateConfiguration(target).isProgress();
         case "progressinterval":
         case "progressInterval": return getOrCreateConfiguration(target).getProgressInterval();
+        case "python": return getOrCreateConfiguration(target).getPython();
+        case "pythonexecutable":
+        case "pythonExecutable": return getOrCreateConfiguration(target).getPythonExecutable();
+        case "pythonpath":
+        case "pythonPath": return getOrCreateConfiguration(target).getPythonPath();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "streaming": return getOrCreateConfiguration(target).isStreaming();

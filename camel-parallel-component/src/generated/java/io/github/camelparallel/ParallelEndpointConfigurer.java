@@ -69,6 +69,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxtasksperworker":
         case "maxTasksPerWorker": target.getConfiguration().setMaxTasksPerWorker(property(camelContext, int.class, value)); return true;
+        case "maxworkermemory":
+        case "maxWorkerMemory": target.getConfiguration().setMaxWorkerMemory(property(camelContext, java.lang.String.class, value)); return true;
         case "members": target.getConfiguration().setMembers(property(camelContext, java.lang.String.class, value)); return true;
         case "method": target.getConfiguration().setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "onerror":
@@ -79,6 +81,11 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "progress": target.getConfiguration().setProgress(property(camelContext, boolean.class, value)); return true;
         case "progressinterval":
         case "progressInterval": target.getConfiguration().setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "python": target.getConfiguration().setPython(property(camelContext, java.lang.String.class, value)); return true;
+        case "pythonexecutable":
+        case "pythonExecutable": target.getConfiguration().setPythonExecutable(property(camelContext, java.lang.String.class, value)); return true;
+        case "pythonpath":
+        case "pythonPath": target.getConfiguration().setPythonPath(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "streaming": target.getConfiguration().setStreaming(property(camelContext, boolean.class, value)); return true;
@@ -155,6 +162,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return int.class;
         case "maxtasksperworker":
         case "maxTasksPerWorker": return int.class;
+        case "maxworkermemory":
+        case "maxWorkerMemory": return java.lang.String.class;
         case "members": return java.lang.String.class;
         case "method": return java.lang.String.class;
         case "onerror":
@@ -165,6 +174,11 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "progress": return boolean.class;
         case "progressinterval":
         case "progressInterval": return long.class;
+        case "python": return java.lang.String.class;
+        case "pythonexecutable":
+        case "pythonExecutable": return java.lang.String.class;
+        case "pythonpath":
+        case "pythonPath": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "streaming": return boolean.class;
@@ -242,6 +256,8 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxtasksperworker":
         case "maxTasksPerWorker": return target.getConfiguration().getMaxTasksPerWorker();
+        case "maxworkermemory":
+        case "maxWorkerMemory": return target.getConfiguration().getMaxWorkerMemory();
         case "members": return target.getConfiguration().getMembers();
         case "method": return target.getConfiguration().getMethod();
         case "onerror":
@@ -252,6 +268,11 @@ public class ParallelEndpointConfigurer extends PropertyConfigurerSupport implem
         case "progress": return target.getConfiguration().isProgress();
         case "progressinterval":
         case "progressInterval": return target.getConfiguration().getProgressInterval();
+        case "python": return target.getConfiguration().getPython();
+        case "pythonexecutable":
+        case "pythonExecutable": return target.getConfiguration().getPythonExecutable();
+        case "pythonpath":
+        case "pythonPath": return target.getConfiguration().getPythonPath();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "streaming": return target.getConfiguration().isStreaming();

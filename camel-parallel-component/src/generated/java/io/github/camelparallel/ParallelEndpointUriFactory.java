@@ -24,7 +24,7 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(50);
         props.add("backend");
         props.add("bridgeErrorHandler");
         props.add("cache");
@@ -50,6 +50,7 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
         props.add("maxMessageSize");
         props.add("maxRetries");
         props.add("maxTasksPerWorker");
+        props.add("maxWorkerMemory");
         props.add("members");
         props.add("method");
         props.add("name");
@@ -58,6 +59,9 @@ public class ParallelEndpointUriFactory extends org.apache.camel.support.compone
         props.add("poolSize");
         props.add("progress");
         props.add("progressInterval");
+        props.add("python");
+        props.add("pythonExecutable");
+        props.add("pythonPath");
         props.add("retryDelay");
         props.add("streaming");
         props.add("task");

@@ -103,8 +103,9 @@ public class ParallelConfiguration implements Cloneable {
               description = "backend=process: the Java installation of JVM workers; default the parent's java binary.")
     private String javaHome;
     @UriParam(label = "process",
-              description = "backend=process: a Runnable class (#class:fqcn) run once in each JVM worker before its"
-                      + " first item; if it fails, the pool fails to start with its error.")
+              description = "backend=process: run once in each worker before its first item, a Runnable class"
+                      + " (#class:fqcn) for JVM workers or module:function with python; if it fails, the pool fails"
+                      + " to start with its error.")
     private Object initializer;
     @UriParam(label = "process", defaultValue = "false",
               description = "backend=process: start the workers on the first batch instead of at route start.")
@@ -134,6 +135,22 @@ public class ParallelConfiguration implements Cloneable {
               description = "backend=process: the folder of the workers' class data sharing archives, private to"
                       + " the user; default ${user.home}/.cache/camel-parallel/cds.")
     private String workerCdsDir;
+    @UriParam(label = "process",
+              description = "backend=process: run this Python function (module:function) over the items in python"
+                      + " worker processes, with no worker script to write.")
+    private String python;
+    @UriParam(label = "process",
+              description = "backend=process with python: folders put before PYTHONPATH to find the function's"
+                      + " module, separated by the path separator (: on Linux).")
+    private String pythonPath;
+    @UriParam(label = "process", defaultValue = "python3",
+              description = "backend=process with python: the Python interpreter (3.8 or later), e.g. a"
+                      + " virtualenv's bin/python.")
+    private String pythonExecutable = "python3";
+    @UriParam(label = "process", defaultValue = "0",
+              description = "backend=process: replace a worker between runs once its resident memory exceeds this"
+                      + " many bytes (e.g. 512MB), for libraries that grow; 0 means never.")
+    private String maxWorkerMemory;
 
     @UriParam(label = "hazelcast",
               description = "backend=hazelcast: the comma-separated host:port of the members to join over TCP-IP"
@@ -479,6 +496,38 @@ public class ParallelConfiguration implements Cloneable {
 
     public void setWorkerCdsDir(String workerCdsDir) {
         this.workerCdsDir = workerCdsDir;
+    }
+
+    public String getPython() {
+        return python;
+    }
+
+    public void setPython(String python) {
+        this.python = python;
+    }
+
+    public String getPythonPath() {
+        return pythonPath;
+    }
+
+    public void setPythonPath(String pythonPath) {
+        this.pythonPath = pythonPath;
+    }
+
+    public String getPythonExecutable() {
+        return pythonExecutable;
+    }
+
+    public void setPythonExecutable(String pythonExecutable) {
+        this.pythonExecutable = pythonExecutable;
+    }
+
+    public String getMaxWorkerMemory() {
+        return maxWorkerMemory;
+    }
+
+    public void setMaxWorkerMemory(String maxWorkerMemory) {
+        this.maxWorkerMemory = maxWorkerMemory;
     }
 
     public String getMembers() {

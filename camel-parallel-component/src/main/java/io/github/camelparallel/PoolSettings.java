@@ -25,7 +25,8 @@ final class PoolSettings {
             return new ProcessSettings(className(c.getTask()), c.getCommand(), c.getWorkerClasspath(),
                     c.getWorkerJvmOptions(), c.getJavaHome(), className(c.getInitializer()), env(c.getWorkerEnv()),
                     c.isLazyStart(), c.getMaxTasksPerWorker(), c.getWorkerStartupTimeout(), c.getMaxMessageSize(),
-                    c.isWorkerCds(), c.getWorkerCdsDir());
+                    c.isWorkerCds(), c.getWorkerCdsDir(), c.getPython(), c.getPythonPath(), c.getPythonExecutable(),
+                    ByteSizes.parse("maxWorkerMemory", c.getMaxWorkerMemory()));
         }
         if (type == HazelcastSettings.class) {
             return new HazelcastSettings(className(c.getTask()), c.getMembers(), c.isClientMode(),

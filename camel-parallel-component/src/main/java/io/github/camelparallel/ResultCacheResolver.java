@@ -1,7 +1,9 @@
 package io.github.camelparallel;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -110,6 +112,10 @@ final class ResultCacheResolver {
             return new CachedTask(identity, version != null ? version : TaskVersion.ofClass(code), code,
                     Function.class.isAssignableFrom(type) ? FunctionTaskClass.resultType(type) : null);
         }
+        if (config.getPython() != null && !config.getPython().isBlank()) {
+            return new CachedTask("python:" + config.getPython().trim(), version != null ? version
+                    : pythonVersion(config, pool), null, null);
+        }
         if (config.getCommand() != null && !config.getCommand().isBlank()) {
             // split as the workers' command line is split (quotes honoured), so a quoted script path hashes that file
             List<String> argv = WorkerCommand.external(config.getCommand(), Map.of()).argv();
@@ -122,6 +128,24 @@ final class ResultCacheResolver {
                     + " and change it when the route changes");
         }
         return new CachedTask("route:" + pool, version, null, null);
+    }
+
+    /** The version of a python= task: its module's source, looked up in pythonPath then the working folder. */
+    private static String pythonVersion(ParallelConfiguration config, String pool) {
+        List<Path> folders = new ArrayList<>();
+        if (config.getPythonPath() != null && !config.getPythonPath().isBlank()) {
+            for (String folder : config.getPythonPath().split(java.io.File.pathSeparator)) {
+                folders.add(Path.of(folder).toAbsolutePath());
+            }
+        }
+        folders.add(Path.of("").toAbsolutePath());
+        try {
+            return TaskVersion.ofPythonFunction(config.getPython().trim(), folders);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Option cache of parallel:" + pool + " versions a python= task by its"
+                    + " module's source file, but " + e.getMessage() + ": set taskVersion (and change it when the"
+                    + " function changes)", e);
+        }
     }
 
     /** The class whose code defines a lambda ({@code com.acme.Routes$$Lambda/0x...} → {@code com.acme.Routes}). */

@@ -27,6 +27,8 @@ import java.util.WeakHashMap;
  *       jar, so upgrading them keeps the cache. This catches what joblib misses: a change in a helper the task
  *       calls.</li>
  *   <li>A worker command: the command line and the bytes of each argument that names a readable file (the script).</li>
+ *   <li>A Python function ({@code python=module:function}): its name and the bytes of its module's source file, found
+ *       as Python would find it in the given folders.</li>
  * </ul>
  * Stateless.
  */
@@ -135,6 +137,28 @@ public final class TaskVersion {
             }
         }
         return "command-" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * The version of a Python function: {@code module:function} and the bytes of the module's source file
+     * ({@code a/b.py} or {@code a/b/__init__.py} for module {@code a.b}), the first found in {@code folders}.
+     *
+     * @throws IOException when no folder holds the module's source (an installed package: set taskVersion)
+     */
+    public static String ofPythonFunction(String function, List<Path> folders) throws IOException {
+        String module = function.substring(0, Math.max(function.indexOf(':'), 0)).replace('.', '/');
+        for (Path folder : folders) {
+            for (Path file : List.of(folder.resolve(module + ".py"), folder.resolve(module).resolve("__init__.py"))) {
+                if (Files.isRegularFile(file)) {
+                    MessageDigest digest = CacheKeys.sha256();
+                    digest.update(function.getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    digest.update(Files.readAllBytes(file));
+                    return "python-" + HexFormat.of().formatHex(digest.digest());
+                }
+            }
+        }
+        throw new IOException("the source of " + function + " is not in " + folders);
     }
 
     /** Interpreters like python3 are files too, but hashing them would tie the cache to an upgrade of the tool. */

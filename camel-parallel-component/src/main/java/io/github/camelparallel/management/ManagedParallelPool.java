@@ -66,6 +66,11 @@ public final class ManagedParallelPool {
         return status().restarts();
     }
 
+    @ManagedAttribute(description = "Worker processes replaced between runs for growing past maxWorkerMemory")
+    public long getWorkerMemoryRecycles() {
+        return status().memoryRecycles();
+    }
+
     @ManagedAttribute(description = "Whether the pool can serve well now")
     public boolean isHealthy() {
         return status().healthy();

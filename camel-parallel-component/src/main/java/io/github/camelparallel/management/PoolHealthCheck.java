@@ -59,6 +59,7 @@ final class PoolHealthCheck implements HealthCheck {
         }
         BackendStatus status = observable.status();
         result.detail("workers", status.workers()).detail("busy", status.busy()).detail("restarts", status.restarts())
+                .detail("memoryRecycles", status.memoryRecycles())
                 .detail("stuck", status.stuck());
         return status.healthy() ? result.up().build() : result.down().message(status.problem()).build();
     }

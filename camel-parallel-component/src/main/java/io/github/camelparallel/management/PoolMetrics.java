@@ -8,6 +8,7 @@ import io.github.camelparallel.dispatch.BatchOutcome;
 import io.github.camelparallel.spi.ObservableBackend;
 import io.github.camelparallel.spi.ParallelBackend;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,8 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Micrometer meters of one pool, tagged {@code pool=<name>}: {@code camel.parallel.batch} (timer of batches),
  * {@code camel.parallel.items} (counter, tag {@code outcome=completed|failed}), {@code camel.parallel.retries}
- * (counter), {@code camel.parallel.workers} and {@code camel.parallel.busy} (gauges). Only loaded when Micrometer is on
+ * (counter), {@code camel.parallel.worker.recycles} (counter, tag {@code reason=memory}), {@code camel.parallel.workers}
+ * and {@code camel.parallel.busy} (gauges). Only loaded when Micrometer is on
  * the classpath and the application has a {@code MeterRegistry} ({@link PoolManagement} checks both). Thread-safe.
  */
 final class PoolMetrics {
@@ -43,6 +45,9 @@ final class PoolMetrics {
                     .description("Workers able to run chunks").tag("pool", pool).register(this.registry));
             add(Gauge.builder("camel.parallel.busy", observable, b -> b.status().busy())
                     .description("Workers running a chunk").tag("pool", pool).register(this.registry));
+            add(FunctionCounter.builder("camel.parallel.worker.recycles", observable, b -> b.status().memoryRecycles())
+                    .description("Workers replaced for growing past maxWorkerMemory").tag("pool", pool)
+                    .tag("reason", "memory").register(this.registry));
         }
     }
 

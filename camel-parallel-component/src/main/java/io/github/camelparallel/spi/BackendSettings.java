@@ -29,19 +29,36 @@ public sealed interface BackendSettings {
      * @param task        the JVM workers' Function class name (or reference text), null with a {@code command}
      * @param initializer the JVM workers' Runnable class name (or reference text), or null
      * @param workerEnv   environment entries added for the workers, null when none
+     * @param python      the Python function (module:function) of python workers, or null
+     * @param maxWorkerMemory resident bytes past which a worker is replaced between runs, 0 for no bound
      */
     record ProcessSettings(String task, String command, String workerClasspath, String workerJvmOptions,
             String javaHome, String initializer, Map<String, String> workerEnv, boolean lazyStart,
             int maxTasksPerWorker, long workerStartupTimeout, int maxMessageSize, boolean workerCds,
-            String workerCdsDir) implements BackendSettings {
+            String workerCdsDir, String python, String pythonPath, String pythonExecutable,
+            long maxWorkerMemory) implements BackendSettings {
 
         /** The default of {@code maxMessageSize}: 64 MiB. */
         public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024 * 1024;
         /** The default of {@code workerStartupTimeout}: 30 s. */
         public static final long DEFAULT_WORKER_STARTUP_TIMEOUT = 30_000L;
 
+        /** The settings of JVM and command workers, without the python and memory options. */
+        public ProcessSettings(String task, String command, String workerClasspath, String workerJvmOptions,
+                String javaHome, String initializer, Map<String, String> workerEnv, boolean lazyStart,
+                int maxTasksPerWorker, long workerStartupTimeout, int maxMessageSize, boolean workerCds,
+                String workerCdsDir) {
+            this(task, command, workerClasspath, workerJvmOptions, javaHome, initializer, workerEnv, lazyStart,
+                    maxTasksPerWorker, workerStartupTimeout, maxMessageSize, workerCds, workerCdsDir, null, null,
+                    "python3", 0);
+        }
+
         public ProcessSettings {
             workerEnv = workerEnv == null || workerEnv.isEmpty() ? null : Map.copyOf(workerEnv);
+            if (maxWorkerMemory < 0) {
+                throw new IllegalArgumentException("Option maxWorkerMemory must be 0 (no bound) or more but was "
+                        + maxWorkerMemory);
+            }
             if (maxTasksPerWorker < 0) {
                 throw new IllegalArgumentException("Option maxTasksPerWorker must be >= 0 but was " + maxTasksPerWorker);
             }

@@ -11,8 +11,16 @@ package io.github.camelparallel.spi;
  *                       member, every thread stuck in a task that ignores interrupts), or null when it can
  * @param stuck          threads interrupted (taskTimeout, batch timeout, stop) a few seconds ago or more whose task
  *                       has not returned yet (thread backends), else 0
+ * @param memoryRecycles workers replaced between runs for growing past {@code maxWorkerMemory} (process backend),
+ *                       else 0
  */
-public record BackendStatus(int workers, int busy, int queued, long restarts, String problem, int stuck) {
+public record BackendStatus(int workers, int busy, int queued, long restarts, String problem, int stuck,
+        long memoryRecycles) {
+
+    /** A status without workers replaced for their memory. */
+    public BackendStatus(int workers, int busy, int queued, long restarts, String problem, int stuck) {
+        this(workers, busy, queued, restarts, problem, stuck, 0);
+    }
 
     /** A status without stuck threads (backends whose workers can be killed). */
     public BackendStatus(int workers, int busy, int queued, long restarts, String problem) {

@@ -31,9 +31,9 @@ class QuotedCommandCacheTest {
     void editingAQuotedScriptPathWithABlankInvalidatesTheCache() throws Exception {
         assumeTrue(onPath("python3"), "python3 is not on the PATH of this machine");
         Path folder = Files.createDirectories(dir.resolve("my scripts"));
-        Path examples = Path.of("../examples/python-worker");
-        Files.copy(examples.resolve("camel_parallel_worker.py"), folder.resolve("camel_parallel_worker.py"));
-        Path script = Files.copy(examples.resolve("cube_worker.py"), folder.resolve("cube_worker.py"));
+        Files.copy(io.github.camelparallel.testing.PythonModule.DIR.resolve("camel_parallel_worker.py"),
+                folder.resolve("camel_parallel_worker.py"));
+        Path script = Files.copy(Path.of("../examples/python-worker/cube_worker.py"), folder.resolve("cube_worker.py"));
         String uri = "parallel:quoted?backend=process&poolSize=1&cache=true&cacheDir=" + dir.resolve("cache")
                 + "&command=RAW(python3 \"" + script.toAbsolutePath() + "\")";
 

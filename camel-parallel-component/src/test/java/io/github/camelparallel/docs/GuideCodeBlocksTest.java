@@ -63,9 +63,7 @@ class GuideCodeBlocksTest {
             new Exemption("distributed.md", "MemberMain", "a member JVM's command line on other machines ('...' and"
                     + " 'lib/*' are the reader's)"),
             new Exemption("getting-started.md", "install -DskipTests", "installs into the reader's ~/.m2: a build must"
-                    + " not do that"),
-            new Exemption("worker-protocol.md", "def serve(fn)", "an abridged listing of the reference worker, for"
-                    + " reading; the real module is tested by PythonReferenceWorkerTest"));
+                    + " not do that"));
 
     private static final Pattern FENCE = Pattern.compile("^( *)```(\\w*)\\s*$");
     private static final Pattern EXPLICIT_ANCHOR = Pattern.compile("<a id=\"([^\"]+)\"></a>");

@@ -347,7 +347,8 @@ class ProcessBackendTest {
     void pythonReferenceWorkerServesARoute() throws Exception {
         Path worker = Path.of("../examples/python-worker/cube_worker.py").toAbsolutePath().normalize();
         org.junit.jupiter.api.Assumptions.assumeTrue(onPath("python3"), "python3 is not on the PATH of this machine");
-        start("command=RAW(python3 " + worker + ")&poolSize=2&onError=collect");
+        start("command=RAW(python3 " + worker + ")&poolSize=2&onError=collect&workerEnv.PYTHONPATH=RAW("
+                + io.github.camelparallel.testing.PythonModule.DIR + ")");
         Exchange out = TestContexts.send(context, "direct:in", List.of(1, 2, 3, "x", 30_000_000));
         List<?> results = results(out);
         assertEquals(1, ((Number) results.get(0)).intValue());

@@ -130,7 +130,7 @@ class WorkerResultIsolationTest {
         return value;
     }
 
-    static final Path PYTHON_DIR = Path.of("../examples/python-worker").toAbsolutePath().normalize();
+    static final Path PYTHON_DIR = io.github.camelparallel.testing.PythonModule.DIR;
 
     static boolean python3() {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))

@@ -31,7 +31,7 @@ class ParentDeathTest {
 
     static final long BOUND_MILLIS = 2000;
     static final String ROUNDS_PROPERTY = "parentdeath.rounds";
-    private static final Path PYTHON_WORKER_DIR = Path.of("../examples/python-worker").toAbsolutePath().normalize();
+    private static final Path PYTHON_WORKER_DIR = io.github.camelparallel.testing.PythonModule.DIR;
 
     @Test
     void jvmWorkersExitWithinTwoSecondsOfTheirParentsKillMinusNine() throws Exception {

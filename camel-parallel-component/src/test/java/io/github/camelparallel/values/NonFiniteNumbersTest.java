@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class NonFiniteNumbersTest {
 
-    private static final Path WORKER_DIR = Path.of("..", "examples", "python-worker").toAbsolutePath().normalize();
+    private static final Path WORKER_DIR = io.github.camelparallel.testing.PythonModule.DIR;
 
     @TempDir
     Path scratch;

@@ -31,7 +31,8 @@ final class ChildProcess implements AutoCloseable {
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }
-        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1"); // no __pycache__ in examples/python-worker
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1"); // no __pycache__ beside the sources
+        builder.environment().put("PYTHONPATH", io.github.camelparallel.testing.PythonModule.DIR.toString());
         process = builder.start();
         writer = new LineWriter(process.getOutputStream());
         reader = new LineReader(process.getInputStream(), 64 << 20);

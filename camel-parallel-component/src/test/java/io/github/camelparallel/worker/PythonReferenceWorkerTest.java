@@ -23,14 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The Python reference worker ({@code examples/python-worker}) as a real process, spoken to through the Java
+ * The Python reference worker (shipped in the jar; {@code examples/python-worker/cube_worker.py} uses it) as a real process, spoken to through the Java
  * protocol classes: the same wire format from both languages. Skipped where no {@code python3} is on the PATH.
  */
 class PythonReferenceWorkerTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Path WORKER_DIR = Path.of("../examples/python-worker").toAbsolutePath().normalize();
-    private static final Path CUBE_WORKER = WORKER_DIR.resolve("cube_worker.py");
+    private static final Path WORKER_DIR = io.github.camelparallel.testing.PythonModule.DIR;
+    private static final Path CUBE_WORKER = Path.of("../examples/python-worker/cube_worker.py").toAbsolutePath().normalize();
     private static final Duration EXIT = Duration.ofSeconds(10);
 
     @BeforeAll

@@ -40,12 +40,20 @@ public final class ProcessBackendFactory extends CamelAwareBackendFactory {
         WorkerCommand workerCommand;
         WorkerClassArchive archive = null;
         Type resultType = null;
-        if (command != null && !command.isBlank()) {
+        if (options.python() != null && !options.python().isBlank()) {
+            workerCommand = PythonWorkers.command(spec.name(), options, env, pythonDirectory(options));
+            resultType = PythonValue.class;
+        } else if (command != null && !command.isBlank()) {
             workerCommand = WorkerCommand.external(command, env);
         } else {
             Class<?> taskClass = FunctionTaskClass.resolve(options.task(), spec.name(), "process",
                     getCamelContext().getClassResolver());
             resultType = FunctionTaskClass.resultType(taskClass);
+            if (PythonWorkerCommand.isPythonName(options.initializer())) {
+                throw new IllegalArgumentException("Option initializer of parallel:" + spec.name() + ": '"
+                        + options.initializer() + "' names a Python function, which needs python=module:function;"
+                        + " JVM workers take a Runnable class (#class:fqcn)");
+            }
             String initializer = FunctionTaskClass.className(options.initializer());
             WorkerLaunch launch = WorkerClasspath.resolve(spec.name(), options.workerClasspath(),
                     workerClasses(taskClass, initializer));
@@ -58,7 +66,7 @@ public final class ProcessBackendFactory extends CamelAwareBackendFactory {
         }
         ProcessPoolSettings settings = new ProcessPoolSettings(spec.name(), spec.poolSize(), workerCommand,
                 options.workerStartupTimeout(), options.maxTasksPerWorker(), options.lazyStart(),
-                options.maxMessageSize(), resultType, archive);
+                options.maxMessageSize(), resultType, archive, options.maxWorkerMemory());
         ExecutorService io = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this,
                 "ParallelWorkerIO[" + spec.name() + "]");
         return new ProcessPoolBackend(settings, spec.scheduler(), io,
@@ -69,6 +77,11 @@ public final class ProcessBackendFactory extends CamelAwareBackendFactory {
     private List<Class<?>> workerClasses(Class<?> taskClass, String initializer) {
         Class<?> init = initializer == null ? null : getCamelContext().getClassResolver().resolveClass(initializer);
         return init == null ? List.of(taskClass) : List.of(taskClass, init);
+    }
+
+    /** The folder the Python worker module is unpacked into: beside the class data sharing archives. */
+    private static Path pythonDirectory(ProcessSettings options) {
+        return cdsDirectory(options).resolveSibling("python");
     }
 
     /** {@code workerCdsDir}, or its default ${user.home}/.cache/camel-parallel/cds. */

@@ -60,6 +60,7 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
     final PoolHealth health;
+    final WorkerMemory memory;
     private final BackendCapabilities capabilities;
     private final Consumer<ExecutorService> releaseIo;
     private final FrameCodec codec = FrameCodec.SHARED;
@@ -80,8 +81,10 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         this.io = io;
         this.releaseIo = releaseIo;
         this.health = new PoolHealth(settings);
+        this.memory = new WorkerMemory(settings.poolName(), settings.maxWorkerMemory());
         this.runs = new RunScheduler(this);
-        this.events = new WorkerEvents(this, runs, new RemoteResults(settings.resultType()));
+        this.events = new WorkerEvents(this, runs, settings.resultType() == PythonValue.class
+                ? new RemoteResults(PythonValue.class, PythonValue::read) : new RemoteResults(settings.resultType()));
     }
 
     @Override
@@ -154,7 +157,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         ChunkRun run = new ChunkRun(chunk, listener);
         List<Runnable> badItems = new ArrayList<>();
         // encoded here, on the submitting thread, outside the lock: sending it later is a copy
-        RemoteItems.Encoded encoded = RemoteItems.encode(chunk, (offset, e) -> badItems.add(() -> run.report(offset, null, e)));
+        RemoteItems.Encoded encoded = RemoteItems.encode(chunk, (offset, e) -> badItems.add(() -> run.report(offset, null, e)),
+                PythonValue.wireForm(settings.resultType())); // python workers take bytes in their own form
         Job job = encoded == null ? null : Job.of(run, encoded);
         lock.lock();
         try {
@@ -247,7 +251,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             String problem = health.problem();
             int live = (int) workers.stream().filter(WorkerProcess::isAlive).count();
             int busy = (int) workers.stream().filter(w -> w.state() == WorkerProcess.State.BUSY).count();
-            return new BackendStatus(live, busy, runs.pendingCountLocked(), health.restarts(), problem);
+            return new BackendStatus(live, busy, runs.pendingCountLocked(), health.restarts(), problem, 0,
+                    memory.recycles());
         } finally {
             lock.unlock();
         }

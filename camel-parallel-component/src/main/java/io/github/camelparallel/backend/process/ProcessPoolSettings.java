@@ -14,8 +14,17 @@ import java.lang.reflect.Type;
  * @param maxMessageSize       the longest protocol line accepted from a worker, in bytes
  * @param resultType           the task's declared result type when known in this JVM, else null (plain JSON values)
  * @param classArchive         the JVM workers' class data sharing archive, null when it does not apply
+ * @param maxWorkerMemory      resident bytes past which a worker is replaced between runs, 0 for no bound
  */
 public record ProcessPoolSettings(String poolName, int poolSize, WorkerCommand command, long startupTimeoutMillis,
         int maxTasksPerWorker, boolean lazyStart, int maxMessageSize, Type resultType,
-        WorkerClassArchive classArchive) {
+        WorkerClassArchive classArchive, long maxWorkerMemory) {
+
+    /** Settings without a memory bound. */
+    public ProcessPoolSettings(String poolName, int poolSize, WorkerCommand command, long startupTimeoutMillis,
+            int maxTasksPerWorker, boolean lazyStart, int maxMessageSize, Type resultType,
+            WorkerClassArchive classArchive) {
+        this(poolName, poolSize, command, startupTimeoutMillis, maxTasksPerWorker, lazyStart, maxMessageSize,
+                resultType, classArchive, 0);
+    }
 }

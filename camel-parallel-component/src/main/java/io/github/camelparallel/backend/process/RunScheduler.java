@@ -56,10 +56,12 @@ final class RunScheduler {
             if (pool.stoppedLocked()) {
                 return;
             }
+            if (!pool.health.isBroken()) {
+                pool.startMissingWorkersLocked(); // may break the pool: a program that cannot be started at all
+            }
             if (pool.health.isBroken()) {
                 failAllPendingLocked(pool.health.brokenCause(), afterUnlock);
             } else {
-                pool.startMissingWorkersLocked();
                 for (WorkerProcess worker : pool.workersLocked()) {
                     if (worker.state() != WorkerProcess.State.READY) {
                         continue;

@@ -83,11 +83,16 @@ final class WorkerEvents implements WorkerProcess.Events {
         Job job;
         long elapsed = 0;
         String problem = null;
+        boolean overMemory = pool.memory.exceeded(worker.pid()); // outside the lock: it reads the OS
         pool.lock.lock();
         try {
             job = worker.job();
             problem = worker.mismatch(result);
             if (problem == null) {
+                if (overMemory) {
+                    worker.recycleAfterRun();
+                    pool.memory.recycled();
+                }
                 elapsed = worker.runAnswered(pool.settings.maxTasksPerWorker());
                 pool.health.completedARun();
                 if (worker.state() == WorkerProcess.State.STOPPING) { // recycled: a fresh worker takes its place

@@ -3,6 +3,7 @@ package io.github.camelparallel.backend.remote;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelparallel.protocol.FrameCodec;
@@ -42,12 +43,20 @@ public final class RemoteItems {
      * when to report it). Null when no item is left to send.
      */
     public static Encoded encode(Chunk chunk, ItemFailures unsendable) {
+        return encode(chunk, unsendable, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #encode(Chunk, ItemFailures)}, with each item's tree passed through {@code wireForm} (a worker's own
+     * form of some values); an IllegalArgumentException from it fails that item alone.
+     */
+    public static Encoded encode(Chunk chunk, ItemFailures unsendable, UnaryOperator<JsonNode> wireForm) {
         int[] offsets = new int[chunk.size()];
         List<JsonNode> items = new ArrayList<>(chunk.size());
         for (int offset = 0; offset < chunk.size(); offset++) {
             Object item = chunk.item(offset);
             try {
-                items.add(FrameValues.tree(item));
+                items.add(wireForm.apply(FrameValues.tree(item)));
                 offsets[items.size() - 1] = offset;
             } catch (IllegalArgumentException e) {
                 unsendable.failed(offset, cannotSend(chunk, offset, e));

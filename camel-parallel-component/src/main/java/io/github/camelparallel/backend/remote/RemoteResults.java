@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelparallel.protocol.Frame;
 import io.github.camelparallel.protocol.ItemError;
 import io.github.camelparallel.protocol.ItemJson;
@@ -20,12 +21,24 @@ import io.github.camelparallel.spi.Chunk;
  */
 public final class RemoteResults {
 
-    private final ItemJson json;
+    private final ResultReader reader;
     private final Type resultType;
 
     public RemoteResults(Type resultType) {
-        this.json = new ItemJson(resultType);
+        this(resultType, new ItemJson(resultType)::result);
+    }
+
+    /** Results read by {@code reader} (a worker's own value forms); {@code resultType} names them in errors. */
+    public RemoteResults(Type resultType, ResultReader reader) {
+        this.reader = reader;
         this.resultType = resultType;
+    }
+
+    /** One result's JSON tree as a Java value. */
+    @FunctionalInterface
+    public interface ResultReader {
+
+        Object read(JsonNode node) throws IOException;
     }
 
     /**
@@ -47,7 +60,7 @@ public final class RemoteResults {
             Throwable error = errors[i];
             if (error == null) {
                 try {
-                    values[i] = json.result(result.results().get(i));
+                    values[i] = reader.read(result.results().get(i));
                 } catch (IOException | RuntimeException e) {
                     error = new IllegalArgumentException("Result of item " + chunk.indexOf(offsets[i])
                             + " cannot be read as " + resultType + ": " + e.getMessage(), e);

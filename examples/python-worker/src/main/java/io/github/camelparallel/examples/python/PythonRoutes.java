@@ -20,13 +20,14 @@ public class PythonRoutes extends RouteBuilder {
         }
         from("timer:python?delay=0&repeatCount=1").routeId("java-python")
                 .choice()
-                    // 1. Python is there: the samples go to a pool of python3 workers running stats_worker.py, which
-                    //    serves the plain function describe() through the reference module camel_parallel_worker.py
+                    // 1. Python is there: the samples go to a pool of python3 workers, each calling the plain function
+                    //    describe() of stats_worker.py (found in pythonPath) on its items
                     .when(method("python", "available"))
                         .bean("samples", "batch({{python.samples}}, {{python.sample-size}})")
                         .setProperty("samples", simple("${body}"))
-                        .to("parallel:describe?backend=process&command={{python.executable}} {{python.worker}}"
-                                + "&lazyStart=true&poolSize={{python.pool-size}}&workerEnv.PYTHONDONTWRITEBYTECODE=1")
+                        .to("parallel:describe?backend=process&lazyStart=true&poolSize={{python.pool-size}}"
+                                + "&python={{python.function}}&pythonExecutable={{python.executable}}"
+                                + "&pythonPath={{python.path}}&workerEnv.PYTHONDONTWRITEBYTECODE=1")
                         .setBody(method("report", "check('describe', ${exchangeProperty.samples}, ${body},"
                                 + " ${header.CamelParallelElapsed})"))
                         .log(LoggingLevel.INFO, "python", "${body}")

@@ -1,5 +1,6 @@
 package io.github.camelparallel.springboot;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -91,11 +92,11 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
     /**
      * How often progress is reported when progress=true.
      */
-    private Long progressInterval;
+    private Duration progressInterval;
     /**
      * The wait before each re-run of a failed item.
      */
-    private Long retryDelay;
+    private Duration retryDelay;
     /**
      * Read the batch lazily and make the body a lazy java.util.Iterator of results, so memory stays bounded on inputs
      * of any length (no batch headers are set).
@@ -111,12 +112,12 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
      * The time one attempt of one item may take before it is interrupted and fails with a TimeoutException; 0 means no
      * limit.
      */
-    private Long taskTimeout;
+    private Duration taskTimeout;
     /**
      * The time the whole batch may take, after which every unfinished item fails by index with a TimeoutException; 0
      * means no limit.
      */
-    private Long timeout;
+    private Duration timeout;
     /**
      * The most chunks of one batch dispatched and not yet done (with streaming, not yet consumed); 0 means twice the
      * pool size, like joblib's pre_dispatch.
@@ -163,7 +164,7 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
      * backend=hazelcast with clientMode: how long the client tries to reach a listed member at start before the route
      * fails naming the members (0: no bound; a hazelcastConfig file's own connection-retry settings win).
      */
-    private Long clientConnectTimeout;
+    private Duration clientConnectTimeout;
     /**
      * backend=hazelcast: connect as a Hazelcast client instead of joining as a member, so this JVM runs no tasks (the
      * members do).
@@ -230,7 +231,7 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
      * backend=process: a worker that has not said hello by then is killed and reported; 0: no bound (a start still ends
      * when the worker exits).
      */
-    private Long workerStartupTimeout;
+    private Duration workerStartupTimeout;
     /**
      * backend=process: the Java installation of JVM workers; default the parent's java binary.
      */
@@ -359,19 +360,19 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
         this.progress = progress;
     }
 
-    public Long getProgressInterval() {
+    public Duration getProgressInterval() {
         return progressInterval;
     }
 
-    public void setProgressInterval(Long progressInterval) {
+    public void setProgressInterval(Duration progressInterval) {
         this.progressInterval = progressInterval;
     }
 
-    public Long getRetryDelay() {
+    public Duration getRetryDelay() {
         return retryDelay;
     }
 
-    public void setRetryDelay(Long retryDelay) {
+    public void setRetryDelay(Duration retryDelay) {
         this.retryDelay = retryDelay;
     }
 
@@ -391,19 +392,19 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
         this.task = task;
     }
 
-    public Long getTaskTimeout() {
+    public Duration getTaskTimeout() {
         return taskTimeout;
     }
 
-    public void setTaskTimeout(Long taskTimeout) {
+    public void setTaskTimeout(Duration taskTimeout) {
         this.taskTimeout = taskTimeout;
     }
 
-    public Long getTimeout() {
+    public Duration getTimeout() {
         return timeout;
     }
 
-    public void setTimeout(Long timeout) {
+    public void setTimeout(Duration timeout) {
         this.timeout = timeout;
     }
 
@@ -471,11 +472,11 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
         this.taskVersion = taskVersion;
     }
 
-    public Long getClientConnectTimeout() {
+    public Duration getClientConnectTimeout() {
         return clientConnectTimeout;
     }
 
-    public void setClientConnectTimeout(Long clientConnectTimeout) {
+    public void setClientConnectTimeout(Duration clientConnectTimeout) {
         this.clientConnectTimeout = clientConnectTimeout;
     }
 
@@ -583,11 +584,11 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
         this.workerJvmOptions = workerJvmOptions;
     }
 
-    public Long getWorkerStartupTimeout() {
+    public Duration getWorkerStartupTimeout() {
         return workerStartupTimeout;
     }
 
-    public void setWorkerStartupTimeout(Long workerStartupTimeout) {
+    public void setWorkerStartupTimeout(Duration workerStartupTimeout) {
         this.workerStartupTimeout = workerStartupTimeout;
     }
 

@@ -40,9 +40,13 @@ public class ParallelComponentConverter implements GenericConverter {
         return pairs;
     }
 
-    /** Whether options of this type are set by bean reference: anything but java.lang types, primitives and maps. */
+    /**
+     * Whether options of this type are set by bean reference: anything but java.lang and java.time types (Spring
+     * converts those), primitives and maps.
+     */
     static boolean isBeanType(Class<?> type) {
-        return !type.isPrimitive() && !type.getName().startsWith("java.lang.") && !Map.class.isAssignableFrom(type);
+        return !type.isPrimitive() && !type.getName().startsWith("java.lang.") && !type.getName().startsWith("java.time.")
+                && !Map.class.isAssignableFrom(type);
     }
 
     @Override

@@ -21,12 +21,15 @@ class SpringBootPropertiesTest {
     @Test
     void poolSizeFromThePropertiesIsTheSizeThePoolRunsWith() {
         try (ConfigurableApplicationContext app = SpringBootApps.start("parallel:sb?task=#upper",
-                "camel.component.parallel.pool-size=3", "camel.component.parallel.chunk-size=1")) {
+                "camel.component.parallel.pool-size=3", "camel.component.parallel.chunk-size=1",
+                "camel.component.parallel.task-timeout=2s", "camel.component.parallel.timeout=1500")) {
             CamelContext camel = SpringBootApps.camel(app);
             List<?> out = camel.createProducerTemplate().requestBody("direct:in", List.of("a", "b", "c"), List.class);
             assertEquals(List.of("A", "B", "C"), out.stream().map(s -> s.toString().split("@")[0]).toList());
             ParallelComponent component = camel.getComponent("parallel", ParallelComponent.class);
             assertEquals(3, component.getPoolSpec("sb").poolSize(), "the pool's size");
+            assertEquals(2000, component.getConfiguration().getTaskTimeout(), "a duration as in camel-main: 2s");
+            assertEquals(1500, component.getConfiguration().getTimeout(), "a duration without unit: milliseconds");
         }
     }
 

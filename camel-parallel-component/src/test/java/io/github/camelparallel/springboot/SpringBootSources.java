@@ -45,8 +45,15 @@ final class SpringBootSources {
         }
     }
 
-    /** The Java type of the Spring property of a catalog option: boxed primitives, else the catalog's type. */
+    /**
+     * The Java type of the Spring property of a catalog option: a Duration for a duration (so 5s, 500ms or 5000, in
+     * milliseconds, bind as in camel-main; Camel converts it to the option's milliseconds), boxed primitives, else the
+     * catalog's type.
+     */
     static String javaType(JsonNode option) {
+        if ("duration".equals(option.path("type").asText())) {
+            return "java.time.Duration";
+        }
         String type = option.get("javaType").asText();
         return switch (type) {
             case "int" -> "java.lang.Integer";
@@ -64,7 +71,7 @@ final class SpringBootSources {
     /** Whether a {@code #bean} reference needs the converter: an object type that is not a String, Object or Map. */
     static boolean needsConverter(JsonNode option) {
         String type = javaType(option);
-        return !type.startsWith("java.lang.") && !type.startsWith("java.util.Map");
+        return !type.startsWith("java.lang.") && !type.startsWith("java.util.Map") && !type.startsWith("java.time.");
     }
 
     static String configurationSource(JsonNode options) {
@@ -101,13 +108,22 @@ final class SpringBootSources {
                 @ConfigurationProperties(prefix = "camel.component.parallel")
                 public class ParallelComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
-                """.formatted(fields.indexOf(" Map<") >= 0 ? "import java.util.Map;\n\n" : "") + fields + accessors + "}\n";
+                """.formatted(imports(fields)) + fields + accessors + "}\n";
+    }
+
+    private static String imports(CharSequence fields) {
+        String imports = (fields.toString().contains(" Duration ") ? "import java.time.Duration;\n" : "")
+                + (fields.toString().contains(" Map<") ? "import java.util.Map;\n" : "");
+        return imports.isEmpty() ? "" : imports + "\n";
     }
 
     /** java.lang types and the Map of a multi-value option by their simple names, any other type in full. */
     private static String sourceType(String type) {
         if (type.startsWith("java.util.Map<")) {
             return type.replace("java.util.Map", "Map").replace("java.lang.", "");
+        }
+        if (type.equals("java.time.Duration")) {
+            return "Duration";
         }
         return type.startsWith("java.lang.") && type.lastIndexOf('.') == "java.lang".length() ? type.substring(10) : type;
     }

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The Spring Boot application of the Spring tests: every auto-configuration on the test classpath (camel-spring-boot's,
- * the actuator's and the component's own), a route {@code direct:in -> parallel:sb?task=#upper}, a task bean and a
+ * the actuator's and the component's own), a route from {@code direct:in} to the URI of {@code test.route} (and from
+ * {@code direct:in2} to that of {@code test.route2}, if set), a task bean {@code upper} and a
  * thread pool bean named {@code myPool} (threads named {@code my-pool-N}). Started with the given properties.
  */
 @SpringBootConfiguration
@@ -38,6 +39,9 @@ class SpringBootApps {
             @Override
             public void configure() {
                 from("direct:in").to(environment.getRequiredProperty("test.route"));
+                if (environment.containsProperty("test.route2")) {
+                    from("direct:in2").to(environment.getRequiredProperty("test.route2"));
+                }
             }
         };
     }

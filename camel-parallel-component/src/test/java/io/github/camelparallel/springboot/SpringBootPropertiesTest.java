@@ -35,12 +35,16 @@ class SpringBootPropertiesTest {
 
     @Test
     void aPropertyOfTheWrongTypeFailsStartUpNamingIt() {
+        assertStartFailsNaming("camel.component.parallel.pool-size", "three");
+        assertStartFailsNaming("camel.component.parallel.streaming", "sometimes");
+        assertStartFailsNaming("camel.component.parallel.task-timeout", "soon");
+    }
+
+    /** Start-up with that value fails, and some error of the chain names the property. */
+    private static void assertStartFailsNaming(String property, String value) {
         Exception e = assertThrows(Exception.class, () -> SpringBootApps.start("parallel:sb?task=#upper",
-                "camel.component.parallel.pool-size=three").close());
-        assertTrue(messages(e).contains("camel.component.parallel.pool-size"), messages(e));
-        Exception flag = assertThrows(Exception.class, () -> SpringBootApps.start("parallel:sb?task=#upper",
-                "camel.component.parallel.streaming=sometimes").close());
-        assertTrue(messages(flag).contains("camel.component.parallel.streaming"), messages(flag));
+                property + "=" + value).close());
+        assertTrue(messages(e).contains("Failed to bind properties under '" + property + "'"), messages(e));
     }
 
     @Test
@@ -52,9 +56,7 @@ class SpringBootPropertiesTest {
             assertEquals(2, out.size());
             out.forEach(s -> assertTrue(s.toString().contains("@my-pool-"), "ran on the bean's pool: " + s));
         }
-        Exception e = assertThrows(Exception.class, () -> SpringBootApps.start("parallel:sb?task=#upper",
-                "camel.component.parallel.executor-service=myPool").close());
-        assertTrue(messages(e).contains("camel.component.parallel.executor-service"), messages(e));
+        assertStartFailsNaming("camel.component.parallel.executor-service", "myPool"); // not a #bean reference
     }
 
     @Test

@@ -93,7 +93,8 @@ public class ParallelConfiguration implements Cloneable {
                       + " workers run the task class.")
     private String command;
     @UriParam(label = "process,advanced",
-              description = "backend=process: the classpath of JVM workers; default the parent's.")
+              description = "backend=process: the classpath of JVM workers; default found at route start from the"
+                      + " application's packaging.")
     private String workerClasspath;
     @UriParam(label = "process",
               description = "backend=process: options of the JVM workers, e.g. -Xmx256m.")

@@ -252,7 +252,7 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
      */
     private String workerCdsDir;
     /**
-     * backend=process: the classpath of JVM workers; default the parent's.
+     * backend=process: the classpath of JVM workers; default found at route start from the application's packaging.
      */
     private String workerClasspath;
 

@@ -33,13 +33,12 @@ class SpringBootDocsTest {
         Path file = dir.resolve("application.yml");
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
         try (ConfigurableApplicationContext app = SpringBootApps.start("parallel:docs?task=#upper",
-                "spring.config.additional-location=file:" + file)) {
+                "spring.config.additional-location=file:" + file, "management.endpoint.health.show-details=always")) {
             CamelContext camel = SpringBootApps.camel(app);
             assertEquals(1, camel.createProducerTemplate().requestBody("direct:in", List.of("a"), List.class).size());
             ParallelComponent component = camel.getComponent("parallel", ParallelComponent.class);
             ParallelConfiguration configuration = component.getConfiguration();
             assertEquals(4, component.getPoolSpec("docs").poolSize());
-            assertEquals("collect", configuration.getOnError());
             assertEquals(5000, configuration.getTaskTimeout());
         }
     }

@@ -2,6 +2,7 @@ package io.github.camelparallel.backend.process;
 
 import java.nio.file.Path;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
@@ -14,8 +15,10 @@ import io.github.camelparallel.spi.BackendSettings.ProcessSettings;
 /**
  * {@code backend=process}: builds the worker command from the endpoint's options (a JVM worker for a Function task
  * class, or the user's {@code command}) and a {@link ProcessPoolBackend} with an I/O thread pool from Camel's
- * ExecutorServiceManager. Bad set-up (no task and no command, a task class that is not a Function or has no public
- * no-arg constructor) fails here, at route start, naming the class. Registered by its service file
+ * ExecutorServiceManager. The worker's classpath comes from
+ * {@link WorkerClasspath} (whatever the application's packaging). Bad set-up (no task and no command, a task class
+ * that is not a Function or has no public no-arg constructor, no classpath that holds the task class) fails here, at
+ * route start, naming the class. Registered by its service file
  * ({@code META-INF/services/io/github/camelparallel/backend/process}). Stateless and thread-safe.
  */
 public final class ProcessBackendFactory extends CamelAwareBackendFactory {
@@ -44,8 +47,10 @@ public final class ProcessBackendFactory extends CamelAwareBackendFactory {
                     getCamelContext().getClassResolver());
             resultType = FunctionTaskClass.resultType(taskClass);
             String initializer = FunctionTaskClass.className(options.initializer());
-            workerCommand = WorkerCommand.jvm(options.javaHome(), options.workerJvmOptions(),
-                    options.workerClasspath(), taskClass.getName(), initializer, options.maxMessageSize(), env);
+            WorkerLaunch launch = WorkerClasspath.resolve(spec.name(), options.workerClasspath(),
+                    workerClasses(taskClass, initializer));
+            workerCommand = WorkerCommand.jvm(options.javaHome(), options.workerJvmOptions(), launch,
+                    taskClass.getName(), initializer, options.maxMessageSize(), env);
             if (options.workerCds()) {
                 archive = WorkerClassArchive.forJvmWorker(spec.name(), cdsDirectory(options), workerCommand.program(),
                         options.workerJvmOptions(), workerCommand.classpath(), taskClass.getName());
@@ -58,6 +63,12 @@ public final class ProcessBackendFactory extends CamelAwareBackendFactory {
                 "ParallelWorkerIO[" + spec.name() + "]");
         return new ProcessPoolBackend(settings, spec.scheduler(), io,
                 executor -> getCamelContext().getExecutorServiceManager().shutdownNow(executor));
+    }
+
+    /** The task class and the initializer class when this JVM has it (a missing one is reported by the worker). */
+    private List<Class<?>> workerClasses(Class<?> taskClass, String initializer) {
+        Class<?> init = initializer == null ? null : getCamelContext().getClassResolver().resolveClass(initializer);
+        return init == null ? List.of(taskClass) : List.of(taskClass, init);
     }
 
     /** {@code workerCdsDir}, or its default ${user.home}/.cache/camel-parallel/cds. */

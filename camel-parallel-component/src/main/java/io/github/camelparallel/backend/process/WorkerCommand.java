@@ -37,6 +37,16 @@ public record WorkerCommand(List<String> argv, Map<String, String> env) {
      */
     public static WorkerCommand jvm(String javaHome, String jvmOptions, String classpath, String taskClass,
             String initializerClass, int maxMessageSize, Map<String, String> env) {
+        return jvm(javaHome, jvmOptions, WorkerLaunch.direct("classpath", classpath != null && !classpath.isBlank()
+                ? classpath : System.getProperty("java.class.path")), taskClass, initializerClass, maxMessageSize, env);
+    }
+
+    /**
+     * A JVM worker started the way {@code launch} says (a plain classpath, or the launcher of the application's
+     * packaging), with {@code WorkerMain}'s arguments after the main class.
+     */
+    public static WorkerCommand jvm(String javaHome, String jvmOptions, WorkerLaunch launch, String taskClass,
+            String initializerClass, int maxMessageSize, Map<String, String> env) {
         List<String> argv = new ArrayList<>();
         argv.add(javaBinary(javaHome));
         // the JVM's own warnings (class data sharing, deprecated flags) go to stdout by default: stdout carries the
@@ -46,9 +56,10 @@ public record WorkerCommand(List<String> argv, Map<String, String> env) {
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             argv.addAll(split(jvmOptions));
         }
+        argv.addAll(launch.jvmArguments());
         argv.add("-cp");
-        argv.add(classpath != null && !classpath.isBlank() ? classpath : System.getProperty("java.class.path"));
-        argv.add("io.github.camelparallel.worker.WorkerMain");
+        argv.add(launch.classpath());
+        argv.add(launch.mainClass());
         argv.add("--task");
         argv.add(taskClass);
         if (initializerClass != null) {

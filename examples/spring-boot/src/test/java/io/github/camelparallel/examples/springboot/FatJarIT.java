@@ -9,7 +9,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +35,6 @@ class FatJarIT {
     }
 
     @Test
-    @Disabled("process workers in a fat jar: waiting for the worker launcher fix")
     void processWorkersStartFromTheFatJar() throws Exception {
         try (RunningJar app = new RunningJar()) {
             List<String> expected = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.camelparallel.springboot;
 
 import java.lang.reflect.Field;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +42,12 @@ public class ParallelComponentConverter implements GenericConverter {
     }
 
     /**
-     * Whether options of this type are set by bean reference: anything but java.lang and java.time types (Spring
-     * converts those), primitives and maps.
+     * Whether options of this type are set by bean reference: anything but java.lang and java.time types, maps and
+     * collections (Spring binds those itself) and primitives.
      */
     static boolean isBeanType(Class<?> type) {
         return !type.isPrimitive() && !type.getName().startsWith("java.lang.") && !type.getName().startsWith("java.time.")
-                && !Map.class.isAssignableFrom(type);
+                && !Map.class.isAssignableFrom(type) && !Collection.class.isAssignableFrom(type);
     }
 
     @Override

@@ -68,11 +68,6 @@ final class SpringBootSources {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Whether a {@code #bean} reference needs the converter: an object type that is not a String, Object or Map. */
-    static boolean needsConverter(JsonNode option) {
-        String type = javaType(option);
-        return !type.startsWith("java.lang.") && !type.startsWith("java.util.Map") && !type.startsWith("java.time.");
-    }
 
     static String configurationSource(JsonNode options) {
         StringBuilder fields = new StringBuilder();

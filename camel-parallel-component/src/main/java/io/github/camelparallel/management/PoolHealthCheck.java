@@ -1,6 +1,7 @@
 package io.github.camelparallel.management;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelparallel.spi.BackendStatus;
 import io.github.camelparallel.spi.ObservableBackend;
@@ -12,13 +13,16 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * The health of one pool, in Camel's producers health check repository (as camel-kafka registers its producers):
  * DOWN with the backend's reason when its workers cannot start, keep dying, its cluster has no member, or every
  * thread is stuck in a task that ignores interrupts; UP otherwise, with the pool's numbers as details (stuck: threads
- * that ignore an interrupt for a few seconds now). Thread-safe: {@code enabled} is volatile, the rest final.
+ * that ignore an interrupt for a few seconds now), after the check's id and invocation count as Camel's own checks
+ * report them (camel-spring-boot shows these details in the actuator health). Thread-safe: {@code enabled} is volatile,
+ * the count atomic, the rest final.
  */
 final class PoolHealthCheck implements HealthCheck {
 
     private final String poolName;
     private final ParallelBackend backend;
     private volatile boolean enabled = true;
+    private final AtomicLong invocations = new AtomicLong();
 
     PoolHealthCheck(String poolName, ParallelBackend backend) {
         this.poolName = poolName;
@@ -53,7 +57,7 @@ final class PoolHealthCheck implements HealthCheck {
     @Override
     public Result call(Map<String, Object> options) {
         HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this);
-        result.detail("pool", poolName);
+        result.detail(CHECK_ID, getId()).detail(INVOCATION_COUNT, invocations.incrementAndGet()).detail("pool", poolName);
         if (!(backend instanceof ObservableBackend observable)) {
             return result.up().build();
         }

@@ -38,12 +38,16 @@ public final class Packaging {
         return pack(classes, "", dir.resolve("camel-parallel.jar"), null);
     }
 
-    /** Camel's, Jackson's, SLF4J's and the YAML DSL's jars on this JVM's classpath: what a Camel application ships. */
+    /**
+     * Camel's, Jackson's, SLF4J's and the YAML DSL's jars on this JVM's classpath: what a Camel application ships (not
+     * camel-spring*, there for the Spring Boot tests: without Spring itself it breaks camel-main's type converters).
+     */
     static List<Path> runtimeJars() {
         List<Path> jars = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
-            if (name.endsWith(".jar") && !name.startsWith("camel-test") && (name.startsWith("camel-")
+            if (name.endsWith(".jar") && !name.startsWith("camel-test") && !name.startsWith("camel-spring")
+                    && (name.startsWith("camel-")
                     || name.startsWith("jackson-") || name.startsWith("slf4j-") || name.startsWith("snakeyaml-"))) {
                 jars.add(Path.of(entry));
             }

@@ -206,8 +206,8 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
      */
     private String command;
     /**
-     * backend=process: a Runnable class (#class:fqcn) run once in each JVM worker before its first item; if it fails,
-     * the pool fails to start with its error.
+     * backend=process: run once in each worker before its first item, a Runnable class (#class:fqcn) for JVM workers or
+     * module:function with python; if it fails, the pool fails to start with its error.
      */
     private Object initializer;
     /**
@@ -218,6 +218,25 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
      * backend=process: replace a worker after it has run this many items, for libraries that leak; 0 means never.
      */
     private Integer maxTasksPerWorker;
+    /**
+     * backend=process: replace a worker between runs once its resident memory exceeds this many bytes (e.g. 512MB), for
+     * libraries that grow; 0 means never.
+     */
+    private String maxWorkerMemory;
+    /**
+     * backend=process: run this Python function (module:function) over the items in python worker processes, with no
+     * worker script to write.
+     */
+    private String python;
+    /**
+     * backend=process with python: the Python interpreter (3.8 or later), e.g. a virtualenv's bin/python.
+     */
+    private String pythonExecutable;
+    /**
+     * backend=process with python: folders put before PYTHONPATH to find the function's module, separated by the path
+     * separator (: on Linux).
+     */
+    private String pythonPath;
     /**
      * backend=process: environment entries added to the parent's for the workers, e.g. workerEnv.OMP_NUM_THREADS=1.
      * This is a multi-value option with prefix: workerEnv.
@@ -566,6 +585,38 @@ public class ParallelComponentConfiguration extends ComponentConfigurationProper
 
     public void setMaxTasksPerWorker(Integer maxTasksPerWorker) {
         this.maxTasksPerWorker = maxTasksPerWorker;
+    }
+
+    public String getMaxWorkerMemory() {
+        return maxWorkerMemory;
+    }
+
+    public void setMaxWorkerMemory(String maxWorkerMemory) {
+        this.maxWorkerMemory = maxWorkerMemory;
+    }
+
+    public String getPython() {
+        return python;
+    }
+
+    public void setPython(String python) {
+        this.python = python;
+    }
+
+    public String getPythonExecutable() {
+        return pythonExecutable;
+    }
+
+    public void setPythonExecutable(String pythonExecutable) {
+        this.pythonExecutable = pythonExecutable;
+    }
+
+    public String getPythonPath() {
+        return pythonPath;
+    }
+
+    public void setPythonPath(String pythonPath) {
+        this.pythonPath = pythonPath;
     }
 
     public Map<String, Object> getWorkerEnv() {

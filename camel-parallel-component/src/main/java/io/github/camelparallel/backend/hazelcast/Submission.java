@@ -84,7 +84,9 @@ final class Submission implements ItemReports {
             DurableExecutorServiceFuture<String> submitted = durable.submit(
                     new ChunkTask(runId, backend.settings().taskClass(), runLine));
             future = submitted;
-            submitted.whenComplete((line, error) -> onIo(() -> completed(line, error)));
+            // never Hazelcast's default async executor: that is the common pool, or a new thread per callback where
+            // the common pool has one thread (two processors); the pool's own I/O threads run the completion
+            submitted.whenCompleteAsync(this::completed, this::onIo);
         } catch (RuntimeException e) {
             fail(e);
         }

@@ -16,6 +16,7 @@ import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
 import com.hazelcast.core.IExecutorService;
 import io.github.camelparallel.backend.remote.RemoteResults;
+import io.github.camelparallel.backend.remote.RoundTrips;
 import io.github.camelparallel.spi.BackendCapabilities;
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
@@ -44,8 +45,12 @@ import org.slf4j.LoggerFactory;
 public final class HazelcastBackend implements ParallelBackend, ObservableBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastBackend.class);
-    /** A network round trip per chunk: 20..200 ms chunks hide it and still balance well. */
+    /**
+     * A network round trip per chunk: 20..200 ms chunks hide it and still balance well. Once chunks came back, the
+     * lower edge follows the measured per-chunk cost ({@link RoundTrips}), down to 1 ms on a fast link.
+     */
     private static final long MIN_CHUNK_NANOS = 20_000_000L;
+    private static final long FLOOR_CHUNK_NANOS = 1_000_000L;
     private static final long MAX_CHUNK_NANOS = 200_000_000L;
 
     private final HazelcastPoolSettings settings;
@@ -53,6 +58,7 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     private final ExecutorService io;
     private final Consumer<ExecutorService> releaseIo;
     private final RemoteResults results;
+    private final RoundTrips roundTrips = new RoundTrips(MIN_CHUNK_NANOS, FLOOR_CHUNK_NANOS, MAX_CHUNK_NANOS);
     private final Map<Chunk, Submission> inFlight = new ConcurrentHashMap<>();
     /** Submissions waiting for the one drainer, in the dispatcher's order; thread-safe by itself. */
     private final Queue<Runnable> submits = new ConcurrentLinkedQueue<>();
@@ -73,13 +79,17 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         this.capabilities = new BackendCapabilities(settings.poolSize(), false, MIN_CHUNK_NANOS, MAX_CHUNK_NANOS);
     }
 
+    /** The chunk band's lower edge follows the measured round trip (read by each batch as it starts). */
     @Override
     public BackendCapabilities capabilities() {
-        return capabilities;
+        BackendCapabilities base = capabilities;
+        return new BackendCapabilities(base.parallelism(), false, roundTrips.minChunkNanos(base.parallelism()),
+                MAX_CHUNK_NANOS, base.maxInFlight());
     }
 
     @Override
     public void start() throws Exception {
+        HazelcastAsyncExecutor.install();
         ClusterJoin.Joined joined = ClusterJoin.join(settings);
         HazelcastInstance hz = joined.instance();
         ownsInstance = joined.owned();
@@ -210,6 +220,10 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
 
     RemoteResults results() {
         return results;
+    }
+
+    RoundTrips roundTrips() {
+        return roundTrips;
     }
 
     ScheduledExecutorService scheduler() {

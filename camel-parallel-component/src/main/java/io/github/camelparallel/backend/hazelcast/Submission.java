@@ -106,14 +106,16 @@ final class Submission implements ItemReports {
             return;
         }
         end();
+        long wallNanos = System.nanoTime() - sentNanos;
         ChunkThreads.enter();
         try {
             if (error != null) {
                 reportAll(unwrap(error));
             } else {
-                report(line);
+                backend.roundTrips().record(wallNanos, ChunkTask.runNanos(line));
+                report(ChunkTask.resultLine(line));
             }
-            listener.chunkDone(chunk, System.nanoTime() - sentNanos);
+            listener.chunkDone(chunk, wallNanos);
         } finally {
             ChunkThreads.exit();
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * Modes: embedded (this JVM is a member; alone by default, in a private cluster bound to 127.0.0.1), {@code members}
  * (this JVM joins a cluster over TCP-IP), client ({@code clientMode}: this JVM runs no tasks), or the user's own
  * instance (used as is, never shut down). Submitting is a network round trip, so it happens on this pool's I/O
- * threads, never on the caller's, one chunk after another in index order; results are read there too
+ * threads, never on the caller's, in index order by a few submitters at once; results are read there too
  * ({@link Submission}).
  * <p>
  * States: NEW → STARTED ({@link #start()} creates or adopts the instance, {@link ClusterJoin}) → STOPPED ({@link #stop()}: chunks in flight
@@ -52,6 +52,8 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     private static final long MIN_CHUNK_NANOS = 20_000_000L;
     private static final long FLOOR_CHUNK_NANOS = 1_000_000L;
     private static final long MAX_CHUNK_NANOS = 200_000_000L;
+    /** Chunks handed to the cluster at once (each hand-over is a round trip). */
+    static final int SUBMITTERS = 4;
 
     private final HazelcastPoolSettings settings;
     private final ScheduledExecutorService scheduler;
@@ -60,9 +62,9 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     private final RemoteResults results;
     private final RoundTrips roundTrips = new RoundTrips(MIN_CHUNK_NANOS, FLOOR_CHUNK_NANOS, MAX_CHUNK_NANOS);
     private final Map<Chunk, Submission> inFlight = new ConcurrentHashMap<>();
-    /** Submissions waiting for the one drainer, in the dispatcher's order; thread-safe by itself. */
+    /** Submissions waiting for a submitter, in the dispatcher's order; thread-safe by itself. */
     private final Queue<Runnable> submits = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicInteger submitters = new AtomicInteger();
     private volatile HazelcastInstance instance;
     private volatile boolean ownsInstance;
     private volatile DurableExecutorService executor;
@@ -133,10 +135,11 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     }
 
     /**
-     * Submits on the I/O pool one chunk after another, in the order the dispatcher handed them over, so the members'
-     * executor queues see them in index order as a thread pool's queue would (a submit is a round trip to a partition
-     * owner; concurrent submits would let later chunks overtake earlier ones). One drainer at a time
-     * ({@code draining}); a chunk queued while the drainer finishes is picked up by the re-check in its finally.
+     * Submits on the I/O pool in the order the dispatcher handed the chunks over, by at most {@value #SUBMITTERS}
+     * submitters at once, each taking the next chunk from one queue: a submit is a synchronous round trip to a
+     * partition owner (for its task id), so one submitter alone would cap a pool at one chunk per round trip; a few
+     * overlap the round trips while the members' queues still see chunks in nearly index order. Each hand-over starts
+     * at most one submitter; a chunk queued while the last one finishes is picked up by the re-check in its finally.
      */
     private void submitInOrder(Runnable submit) {
         submits.add(submit);
@@ -144,8 +147,9 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     }
 
     private void drainSubmits() {
-        if (!draining.compareAndSet(false, true)) {
-            return;
+        int running = submitters.get();
+        if (running >= SUBMITTERS || !submitters.compareAndSet(running, running + 1)) {
+            return; // enough submitters, or another thread just started one: they drain the queue
         }
         try {
             io.execute(() -> {
@@ -155,14 +159,14 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
                         next.run();
                     }
                 } finally {
-                    draining.set(false);
+                    submitters.decrementAndGet();
                     if (!submits.isEmpty()) {
                         drainSubmits();
                     }
                 }
             });
         } catch (RejectedExecutionException e) {
-            draining.set(false); // stopping: stop() fails every chunk in flight
+            submitters.decrementAndGet(); // stopping: stop() fails every chunk in flight
             throw e;
         }
     }

@@ -91,8 +91,14 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
 
     @Override
     public void start() throws Exception {
-        HazelcastAsyncExecutor.install();
-        ClusterJoin.Joined joined = ClusterJoin.join(settings);
+        HazelcastAsyncExecutor.acquire();
+        ClusterJoin.Joined joined;
+        try {
+            joined = ClusterJoin.join(settings);
+        } catch (Exception | Error e) {
+            HazelcastAsyncExecutor.release();
+            throw e;
+        }
         HazelcastInstance hz = joined.instance();
         ownsInstance = joined.owned();
         int members = hz.getCluster().getMembers().size();
@@ -189,6 +195,9 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
             }
         }
         releaseIo.accept(io);
+        if (hz != null) {
+            HazelcastAsyncExecutor.release(); // acquired by the start that set the instance
+        }
         LOG.debug("[{}] stopped", settings.poolName());
     }
 

@@ -35,9 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HazelcastNetworkTest {
 
     static final boolean LONG = Boolean.getBoolean("camel.parallel.lab.long");
-    /** Split-brain healing: members look for the other side every few seconds (Hazelcast's default: minutes). */
-    static final List<String> MERGE_SOON = List.of("hazelcast.merge.first.run.delay.seconds=5",
-            "hazelcast.merge.next.run.delay.seconds=5");
 
     private NetworkLab lab;
     private CamelContext context;
@@ -95,7 +92,7 @@ class HazelcastNetworkTest {
     @Test
     void aMemberCutOffMidBatchLosesNothingThenMergesBackAndServesAtFullStrength() throws Exception {
         lab = NetworkLab.open(3);
-        lab.startMembers(0, 2, MERGE_SOON);
+        lab.startMembers(0, 2, List.of()); // merging within HazelcastConfigs.MERGE_DELAY_SECONDS
         startClient(NodeSquare.class.getName(), "chunkSize=5");
         int items = LONG ? 3000 : 400; // 20 ms each over 6 threads: 1.3 s (short) of work
         Thread cutter = new Thread(() -> {

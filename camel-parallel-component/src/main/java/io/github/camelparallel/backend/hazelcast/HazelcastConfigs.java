@@ -34,6 +34,8 @@ public final class HazelcastConfigs {
     public static final int DEFAULT_PORT = 5701;
     public static final int DEFAULT_HEARTBEAT_SECONDS = 1;
     public static final int DEFAULT_NO_HEARTBEAT_SECONDS = 10;
+    /** How often members look for the other side of a split-brain to merge with (Hazelcast's default: 120 s). */
+    public static final int MERGE_DELAY_SECONDS = 10;
     /** How long a client retries an operation while it reaches no member (Hazelcast's client default: 120 s). */
     public static final int CLIENT_INVOCATION_TIMEOUT_SECONDS = 2 * DEFAULT_NO_HEARTBEAT_SECONDS;
     /**
@@ -73,6 +75,9 @@ public final class HazelcastConfigs {
             }
             config.setProperty("hazelcast.heartbeat.interval.seconds", Integer.toString(DEFAULT_HEARTBEAT_SECONDS));
             config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(DEFAULT_NO_HEARTBEAT_SECONDS));
+            // a member cut off and back merges within seconds, not Hazelcast's minutes
+            config.setProperty("hazelcast.merge.first.run.delay.seconds", Integer.toString(MERGE_DELAY_SECONDS));
+            config.setProperty("hazelcast.merge.next.run.delay.seconds", Integer.toString(MERGE_DELAY_SECONDS));
         }
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -16,6 +16,7 @@ import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
 import com.hazelcast.core.IExecutorService;
 import io.github.camelparallel.backend.remote.RemoteResults;
+import io.github.camelparallel.backend.remote.RoundTrips;
 import io.github.camelparallel.spi.BackendCapabilities;
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * Modes: embedded (this JVM is a member; alone by default, in a private cluster bound to 127.0.0.1), {@code members}
  * (this JVM joins a cluster over TCP-IP), client ({@code clientMode}: this JVM runs no tasks), or the user's own
  * instance (used as is, never shut down). Submitting is a network round trip, so it happens on this pool's I/O
- * threads, never on the caller's, one chunk after another in index order; results are read there too
+ * threads, never on the caller's, in index order by a few submitters at once; results are read there too
  * ({@link Submission}).
  * <p>
  * States: NEW → STARTED ({@link #start()} creates or adopts the instance, {@link ClusterJoin}) → STOPPED ({@link #stop()}: chunks in flight
@@ -44,19 +45,26 @@ import org.slf4j.LoggerFactory;
 public final class HazelcastBackend implements ParallelBackend, ObservableBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastBackend.class);
-    /** A network round trip per chunk: 20..200 ms chunks hide it and still balance well. */
+    /**
+     * A network round trip per chunk: 20..200 ms chunks hide it and still balance well. Once chunks came back, the
+     * lower edge follows the measured per-chunk cost ({@link RoundTrips}), down to 1 ms on a fast link.
+     */
     private static final long MIN_CHUNK_NANOS = 20_000_000L;
+    private static final long FLOOR_CHUNK_NANOS = 1_000_000L;
     private static final long MAX_CHUNK_NANOS = 200_000_000L;
+    /** Chunks handed to the cluster at once (each hand-over is a round trip). */
+    static final int SUBMITTERS = 4;
 
     private final HazelcastPoolSettings settings;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService io;
     private final Consumer<ExecutorService> releaseIo;
     private final RemoteResults results;
+    private final RoundTrips roundTrips = new RoundTrips(MIN_CHUNK_NANOS, FLOOR_CHUNK_NANOS, MAX_CHUNK_NANOS);
     private final Map<Chunk, Submission> inFlight = new ConcurrentHashMap<>();
-    /** Submissions waiting for the one drainer, in the dispatcher's order; thread-safe by itself. */
+    /** Submissions waiting for a submitter, in the dispatcher's order; thread-safe by itself. */
     private final Queue<Runnable> submits = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicInteger submitters = new AtomicInteger();
     private volatile HazelcastInstance instance;
     private volatile boolean ownsInstance;
     private volatile DurableExecutorService executor;
@@ -73,14 +81,24 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         this.capabilities = new BackendCapabilities(settings.poolSize(), false, MIN_CHUNK_NANOS, MAX_CHUNK_NANOS);
     }
 
+    /** The chunk band's lower edge follows the measured round trip (read by each batch as it starts). */
     @Override
     public BackendCapabilities capabilities() {
-        return capabilities;
+        BackendCapabilities base = capabilities;
+        return new BackendCapabilities(base.parallelism(), false, roundTrips.minChunkNanos(base.parallelism()),
+                MAX_CHUNK_NANOS, base.maxInFlight());
     }
 
     @Override
     public void start() throws Exception {
-        ClusterJoin.Joined joined = ClusterJoin.join(settings);
+        HazelcastAsyncExecutor.acquire();
+        ClusterJoin.Joined joined;
+        try {
+            joined = ClusterJoin.join(settings);
+        } catch (Exception | Error e) {
+            HazelcastAsyncExecutor.release();
+            throw e;
+        }
         HazelcastInstance hz = joined.instance();
         ownsInstance = joined.owned();
         int members = hz.getCluster().getMembers().size();
@@ -123,10 +141,11 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     }
 
     /**
-     * Submits on the I/O pool one chunk after another, in the order the dispatcher handed them over, so the members'
-     * executor queues see them in index order as a thread pool's queue would (a submit is a round trip to a partition
-     * owner; concurrent submits would let later chunks overtake earlier ones). One drainer at a time
-     * ({@code draining}); a chunk queued while the drainer finishes is picked up by the re-check in its finally.
+     * Submits on the I/O pool in the order the dispatcher handed the chunks over, by at most {@value #SUBMITTERS}
+     * submitters at once, each taking the next chunk from one queue: a submit is a synchronous round trip to a
+     * partition owner (for its task id), so one submitter alone would cap a pool at one chunk per round trip; a few
+     * overlap the round trips while the members' queues still see chunks in nearly index order. Each hand-over starts
+     * at most one submitter; a chunk queued while the last one finishes is picked up by the re-check in its finally.
      */
     private void submitInOrder(Runnable submit) {
         submits.add(submit);
@@ -134,8 +153,9 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     }
 
     private void drainSubmits() {
-        if (!draining.compareAndSet(false, true)) {
-            return;
+        int running = submitters.get();
+        if (running >= SUBMITTERS || !submitters.compareAndSet(running, running + 1)) {
+            return; // enough submitters, or another thread just started one: they drain the queue
         }
         try {
             io.execute(() -> {
@@ -145,14 +165,14 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
                         next.run();
                     }
                 } finally {
-                    draining.set(false);
+                    submitters.decrementAndGet();
                     if (!submits.isEmpty()) {
                         drainSubmits();
                     }
                 }
             });
         } catch (RejectedExecutionException e) {
-            draining.set(false); // stopping: stop() fails every chunk in flight
+            submitters.decrementAndGet(); // stopping: stop() fails every chunk in flight
             throw e;
         }
     }
@@ -175,6 +195,9 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
             }
         }
         releaseIo.accept(io);
+        if (hz != null) {
+            HazelcastAsyncExecutor.release(); // acquired by the start that set the instance
+        }
         LOG.debug("[{}] stopped", settings.poolName());
     }
 
@@ -210,6 +233,10 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
 
     RemoteResults results() {
         return results;
+    }
+
+    RoundTrips roundTrips() {
+        return roundTrips;
     }
 
     ScheduledExecutorService scheduler() {

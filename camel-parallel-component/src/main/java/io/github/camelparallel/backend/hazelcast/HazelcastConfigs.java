@@ -34,6 +34,16 @@ public final class HazelcastConfigs {
     public static final int DEFAULT_PORT = 5701;
     public static final int DEFAULT_HEARTBEAT_SECONDS = 1;
     public static final int DEFAULT_NO_HEARTBEAT_SECONDS = 10;
+    /** How often members look for the other side of a split-brain to merge with (Hazelcast's default: 120 s). */
+    public static final int MERGE_DELAY_SECONDS = 10;
+    /** How long a client retries an operation while it reaches no member (Hazelcast's client default: 120 s). */
+    public static final int CLIENT_INVOCATION_TIMEOUT_SECONDS = 2 * DEFAULT_NO_HEARTBEAT_SECONDS;
+    /**
+     * A client cut off from every member fails its chunks by this bound: the heartbeat timeout to notice, then the
+     * retries of {@link #CLIENT_INVOCATION_TIMEOUT_SECONDS}.
+     */
+    public static final int CLIENT_OFFLINE_BOUND_SECONDS = DEFAULT_NO_HEARTBEAT_SECONDS
+            + CLIENT_INVOCATION_TIMEOUT_SECONDS;
     /** Tasks a partition of a durable executor holds at once (Hazelcast's default). */
     public static final int DURABLE_CAPACITY = 100;
 
@@ -65,6 +75,9 @@ public final class HazelcastConfigs {
             }
             config.setProperty("hazelcast.heartbeat.interval.seconds", Integer.toString(DEFAULT_HEARTBEAT_SECONDS));
             config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(DEFAULT_NO_HEARTBEAT_SECONDS));
+            // a member cut off and back merges within seconds, not Hazelcast's minutes
+            config.setProperty("hazelcast.merge.first.run.delay.seconds", Integer.toString(MERGE_DELAY_SECONDS));
+            config.setProperty("hazelcast.merge.next.run.delay.seconds", Integer.toString(MERGE_DELAY_SECONDS));
         }
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");
@@ -103,6 +116,8 @@ public final class HazelcastConfigs {
             // a client stops waiting on a silent member as soon as the members do (Hazelcast's client default is 60 s)
             config.setProperty("hazelcast.client.heartbeat.interval", Long.toString(DEFAULT_HEARTBEAT_SECONDS * 1000L));
             config.setProperty("hazelcast.client.heartbeat.timeout", Long.toString(DEFAULT_NO_HEARTBEAT_SECONDS * 1000L));
+            config.setProperty("hazelcast.client.invocation.timeout.seconds",
+                    Integer.toString(CLIENT_INVOCATION_TIMEOUT_SECONDS));
         }
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");

@@ -64,6 +64,7 @@ public final class MemberMain {
             if (iface != null && !"127.0.0.1".equals(iface)) {
                 hzConfig.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(iface);
             }
+            HazelcastAsyncExecutor.acquire(); // for the member's whole life
             member = Hazelcast.newHazelcastInstance(hzConfig);
         } catch (Exception e) {
             System.err.println("camel-parallel member: cannot start: " + e);

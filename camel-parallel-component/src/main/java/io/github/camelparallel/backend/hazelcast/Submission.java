@@ -84,7 +84,9 @@ final class Submission implements ItemReports {
             DurableExecutorServiceFuture<String> submitted = durable.submit(
                     new ChunkTask(runId, backend.settings().taskClass(), runLine));
             future = submitted;
-            submitted.whenComplete((line, error) -> onIo(() -> completed(line, error)));
+            // never Hazelcast's default async executor: that is the common pool, or a new thread per callback where
+            // the common pool has one thread (two processors); the pool's own I/O threads run the completion
+            submitted.whenCompleteAsync(this::completed, this::onIo);
         } catch (RuntimeException e) {
             fail(e);
         }
@@ -104,14 +106,16 @@ final class Submission implements ItemReports {
             return;
         }
         end();
+        long wallNanos = System.nanoTime() - sentNanos;
         ChunkThreads.enter();
         try {
             if (error != null) {
                 reportAll(unwrap(error));
             } else {
-                report(line);
+                backend.roundTrips().record(wallNanos, ChunkTask.runNanos(line));
+                report(ChunkTask.resultLine(line));
             }
-            listener.chunkDone(chunk, System.nanoTime() - sentNanos);
+            listener.chunkDone(chunk, wallNanos);
         } finally {
             ChunkThreads.exit();
         }

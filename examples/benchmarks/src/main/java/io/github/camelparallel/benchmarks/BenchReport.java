@@ -400,7 +400,9 @@ final class BenchReport {
         for (HazelcastBenchmark.Row row : r.overhead()) {
             HazelcastBenchmark.Row thread = r.find(r.overhead(), HazelcastBenchmark.THREAD, 0, row.chunkSize(),
                     row.tuned());
-            if (!row.backend().equals(HazelcastBenchmark.EMBEDDED) || !measured(row) || !measured(thread)) {
+            // chunkSize 0: the small-batch latency rows, whose median is the p50 of a whole batch, not a chunk's cost
+            if (!row.backend().equals(HazelcastBenchmark.EMBEDDED) || row.chunkSize() == 0 || !measured(row)
+                    || !measured(thread)) {
                 continue;
             }
             HazelcastBenchmark.Row client = r.find(r.overhead(), HazelcastBenchmark.CLIENT, 1, row.chunkSize(),

@@ -29,7 +29,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <li>Per-chunk overhead: {@code cube} over {@code chunks × chunkSize} ints with a fixed {@code chunkSize} (1 and 100
  * by default), so every batch is exactly {@code chunks} chunks; microseconds per chunk = the median batch time divided
  * by the chunks, for {@code backend=thread&poolSize=2}, {@code backend=hazelcast&poolSize=2} (an embedded member, this
- * JVM alone) and a client of one {@code MemberMain} JVM.</li>
+ * JVM alone) and a client of one {@code MemberMain} JVM; then a small batch's latency (10 items, automatic chunks: rows
+ * with {@code chunkSize} 0, the median of {@code bench.hazelcast.small.measure} batches is its p50).</li>
  * <li>Throughput: a CPU-bound batch (100 SHA-256 items of the preset's rounds, {@link ProcessTasks.Sha256}, automatic
  * chunks) through {@code clientMode=true} against 1, 2 and 3 member JVMs ({@link MemberJvms}, {@code --pool-size 2}
  * each, a fresh cluster for each count), with the thread backend and the embedded member for reference; items/s, and
@@ -192,6 +193,9 @@ final class HazelcastBenchmark {
         int cpuMeasure = Integer.getInteger("bench.hazelcast.cpu.measure", smoke ? 1 : full ? 5 : 3);
         int chunks = Integer.getInteger("bench.hazelcast.chunks", smoke ? 20 : full ? 500 : 200);
         int cpuCount = Integer.getInteger("bench.hazelcast.cpu.items", Math.min(100, s.cpuItems()));
+        int smallItems = Integer.getInteger("bench.hazelcast.small.items", 10);
+        int smallWarmup = Integer.getInteger("bench.hazelcast.small.warmup", smoke ? 0 : 20);
+        int smallMeasure = Integer.getInteger("bench.hazelcast.small.measure", smoke ? 1 : full ? 201 : 101);
         List<Integer> chunkSizes = BenchSettings.ints(System.getProperty("bench.hazelcast.chunkSizes"), List.of(1, 100));
         List<Integer> memberCounts = BenchSettings.ints(System.getProperty("bench.hazelcast.members"),
                 smoke ? List.of() : List.of(1, 2, 3));
@@ -233,6 +237,17 @@ final class HazelcastBenchmark {
                         chunkSize, chunks, "parallel:hze" + chunkSize + "?backend=hazelcast&poolSize=2&chunkSize="
                                 + chunkSize + "&" + cube, items, expected, warmup, 0, measure));
             }
+
+            // a small batch's latency: automatic chunks (chunkSize 0), the median of many batches is its p50
+            List<Integer> small = Workloads.items(smallItems);
+            List<Long> smallExpected = Sequential.map(small, Workloads::cube);
+            System.out.printf("Hazelcast: %d-item batch latency, thread backend and embedded member...%n", smallItems);
+            overhead.add(batches.row("`backend=thread&poolSize=2`, " + smallItems + "-item batch" + suffix, THREAD, 0,
+                    0, smallItems, "parallel:hzts?backend=thread&poolSize=2&" + cube, small, smallExpected,
+                    smallWarmup, 0, smallMeasure));
+            overhead.add(batches.row("`backend=hazelcast&poolSize=2` (embedded member), " + smallItems
+                    + "-item batch" + suffix, EMBEDDED, 0, 0, smallItems, "parallel:hzes?backend=hazelcast&poolSize=2&"
+                    + cube, small, smallExpected, smallWarmup, 0, smallMeasure));
 
             List<Row> throughput = new ArrayList<>();
             List<ClusterStart> starts = new ArrayList<>();
@@ -281,6 +296,10 @@ final class HazelcastBenchmark {
                                             + chunkSize + "&" + cube, items, Sequential.map(items, Workloads::cube),
                                     warmup, 0, measure));
                         }
+                        System.out.printf("Hazelcast: %d-item batch latency, client of 1 member JVM...%n", smallItems);
+                        overhead.add(batches.row("`clientMode=true&poolSize=2`, 1 member JVM, " + smallItems
+                                + "-item batch" + suffix, CLIENT, 1, 0, smallItems, "parallel:hzcs?" + client + "&"
+                                + cube, small, smallExpected, smallWarmup, 0, smallMeasure));
                     }
                     if (cluster.alive() != n) {
                         throw new IllegalStateException("a member JVM died during the run: " + cluster.alive()

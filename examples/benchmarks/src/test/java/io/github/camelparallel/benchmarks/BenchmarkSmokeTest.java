@@ -73,7 +73,13 @@ class BenchmarkSmokeTest {
         // batch is counted as discarded (and run again), so the right lists are asserted through discarded == 0
         HazelcastBenchmark.Results results = HazelcastBenchmark.run(BenchSettings.smoke(out));
 
-        assertEquals(4, results.overhead().size(), results.toString());
+        assertEquals(6, results.overhead().size(), results.toString());
+        for (String backend : List.of(HazelcastBenchmark.THREAD, HazelcastBenchmark.EMBEDDED)) {
+            HazelcastBenchmark.Row small = results.find(results.overhead(), backend, 0, 0, false);
+            assertTrue(small != null && small.timing().measured(), backend + " 10-item batch: " + small);
+            assertEquals(10, small.items(), small.toString());
+            assertEquals(0, small.discarded(), "wrong or failed batches: " + small);
+        }
         for (int chunkSize : new int[] {1, 100}) {
             for (String backend : List.of(HazelcastBenchmark.THREAD, HazelcastBenchmark.EMBEDDED)) {
                 HazelcastBenchmark.Row row = results.find(results.overhead(), backend, 0, chunkSize, false);

@@ -1,0 +1,291 @@
+package io.github.camelparallel.hazelcast;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.github.camelparallel.backend.hazelcast.MemberMain;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Member JVMs on separate network stacks, for tests run as root on Linux: each member runs in its own network
+ * namespace, joined by a veth pair to one bridge in this JVM's namespace, which gets the subnet's first address (so
+ * this JVM reaches every member as a client). {@link #cut(int)} sets a member's link down (it stays alive, alone on
+ * its side), {@link #restore(int)} sets it up again; {@link #cutAll()} takes the bridge down (this JVM reaches no
+ * member). With {@code cpus > 0} each member starts inside its own cgroup (v2 {@code cpu.max} or v1
+ * {@code cpu.cfs_quota_us}) limited to that many CPUs, so N members model N small machines.
+ * <p>
+ * Names are unique per run (a random tag in every namespace, link and cgroup name); {@link #close()} kills the
+ * members and removes everything it made, and a shutdown hook does the same if the test JVM ends first. Where the
+ * machine does not allow it (not root, no {@code ip}, no namespaces, no cpu controller), {@link #open} aborts the
+ * test with the reason printed, so it is skipped, not failed. Not thread-safe: one test thread drives it.
+ */
+public final class NetworkLab implements AutoCloseable {
+
+    private final String tag = String.format(Locale.ROOT, "%05x", ThreadLocalRandom.current().nextInt(0x100000));
+    private final String subnet = "10." + (200 + ThreadLocalRandom.current().nextInt(50)) + "."
+            + ThreadLocalRandom.current().nextInt(250) + ".";
+    private final String bridge = "cpb" + tag;
+    public final String cluster = "lab-" + tag;
+    private final List<Path> cgroups = new ArrayList<>();
+    private final List<String> namespaces = new ArrayList<>();
+    private final List<Process> members = new ArrayList<>();
+    private final Thread hook = new Thread(this::removeAll, "network-lab-cleanup");
+    private boolean removed;
+
+    private NetworkLab() {
+    }
+
+    /**
+     * A bridge and {@code count} namespaces linked to it; aborts the test (skipped, reason printed) where the
+     * machine does not allow it.
+     */
+    public static NetworkLab open(int count) {
+        NetworkLab lab = new NetworkLab();
+        String why = lab.unsupported();
+        if (why != null) {
+            System.out.println("NetworkLab: skipped: " + why);
+            Assumptions.abort(why);
+        }
+        Runtime.getRuntime().addShutdownHook(lab.hook);
+        try {
+            lab.sh("ip link add " + lab.bridge + " type bridge", "ip addr add " + lab.subnet + "1/24 dev " + lab.bridge,
+                    "ip link set " + lab.bridge + " up");
+            for (int i = 0; i < count; i++) {
+                lab.addNamespace(i);
+            }
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private String unsupported() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return "network namespaces need Linux";
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return "network namespaces need root (running as " + System.getProperty("user.name") + ")";
+        }
+        String probe = "cpp" + tag;
+        Result r = run("ip netns add " + probe);
+        if (r.exit != 0) {
+            return "cannot create a network namespace: " + r.output.trim();
+        }
+        run("ip netns del " + probe);
+        return null;
+    }
+
+    private void addNamespace(int i) {
+        String ns = namespace(i);
+        String host = "cph" + tag + i;
+        String peer = "cpm" + tag + i;
+        namespaces.add(ns);
+        sh("ip netns add " + ns, "ip link add " + host + " type veth peer name " + peer,
+                "ip link set " + peer + " netns " + ns, "ip link set " + host + " master " + bridge,
+                "ip link set " + host + " up", "ip netns exec " + ns + " ip link set lo up",
+                "ip netns exec " + ns + " ip addr add " + address(i) + "/24 dev " + peer,
+                "ip netns exec " + ns + " ip link set " + peer + " up");
+    }
+
+    private String namespace(int i) {
+        return "cpn" + tag + "-" + i;
+    }
+
+    /** The address of member {@code i} (its namespace's only interface besides loopback). */
+    public String address(int i) {
+        return subnet + (10 + i);
+    }
+
+    /** Every member's {@code address:5701}, comma-separated. */
+    public String members() {
+        return java.util.stream.IntStream.range(0, namespaces.size()).mapToObj(i -> address(i) + ":5701")
+                .collect(Collectors.joining(","));
+    }
+
+    /**
+     * Starts a {@link MemberMain} JVM in every namespace (in parallel) and waits until each is in the cluster.
+     *
+     * @param cpus        the CPU quota of each member, 0 for none (aborts the test where no cgroup can be made)
+     * @param poolSize    chunks each member runs at once
+     * @param properties  system properties for the members ({@code name=value})
+     */
+    public void startMembers(double cpus, int poolSize, List<String> properties) throws Exception {
+        List<CompletableFuture<String>> ready = new ArrayList<>();
+        for (int i = 0; i < namespaces.size(); i++) {
+            Path cgroup = cpus > 0 ? cgroup(i, cpus) : null;
+            List<String> java = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                    "-Xmx256m", "-Dcamel.parallel.test.node=" + i));
+            java.addAll(MemberJvms.HAZELCAST_JVM_FLAGS);
+            properties.forEach(p -> java.add("-D" + p));
+            java.addAll(List.of("-cp", System.getProperty("java.class.path"), MemberMain.class.getName(), "--cluster",
+                    cluster, "--port", "5701", "--members", members(), "--pool-size", Integer.toString(poolSize),
+                    "--interface", address(i)));
+            String exec = "exec ip netns exec " + namespaces.get(i) + " " + String.join(" ", java);
+            String script = cgroup == null ? exec : "echo $$ > " + cgroup.resolve("cgroup.procs") + " && " + exec;
+            Process member = new ProcessBuilder("sh", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            members.add(member);
+            ready.add(CompletableFuture.supplyAsync(() -> readyLine(member)));
+        }
+        for (CompletableFuture<String> line : ready) {
+            String seen = line.get(120, TimeUnit.SECONDS);
+            if (seen == null || !seen.startsWith("MEMBER READY")) {
+                throw new IllegalStateException("a member JVM did not start: " + seen);
+            }
+        }
+    }
+
+    /** A cgroup limited to {@code cpus} CPUs, v2 or v1; aborts the test where neither can be made. */
+    private Path cgroup(int i, double cpus) throws IOException {
+        long period = 100_000;
+        long quota = Math.round(cpus * period);
+        Path v2 = Path.of("/sys/fs/cgroup/cgroup.controllers");
+        Path dir;
+        if (Files.exists(v2)) {
+            dir = Path.of("/sys/fs/cgroup", "cpl" + tag + "-" + i);
+            mkdirOrAbort(dir);
+            Files.writeString(dir.resolve("cpu.max"), quota + " " + period);
+        } else {
+            dir = Path.of("/sys/fs/cgroup/cpu", "cpl" + tag + "-" + i);
+            mkdirOrAbort(dir);
+            Files.writeString(dir.resolve("cpu.cfs_period_us"), Long.toString(period));
+            Files.writeString(dir.resolve("cpu.cfs_quota_us"), Long.toString(quota));
+        }
+        return dir;
+    }
+
+    private void mkdirOrAbort(Path dir) {
+        try {
+            Files.createDirectory(dir);
+            cgroups.add(dir);
+        } catch (IOException e) {
+            String why = "cannot create the cgroup " + dir + ": " + e;
+            System.out.println("NetworkLab: skipped: " + why);
+            Assumptions.abort(why);
+        }
+    }
+
+    /** Member {@code i}'s link goes down: it runs on, alone on its side. */
+    public void cut(int i) {
+        sh("ip link set cph" + tag + i + " down");
+    }
+
+    public void restore(int i) {
+        sh("ip link set cph" + tag + i + " up");
+    }
+
+    /** This JVM's side goes down: it reaches no member (the members still reach each other). */
+    public void cutAll() {
+        sh("ip addr flush dev " + bridge);
+    }
+
+    public void restoreAll() {
+        sh("ip addr add " + subnet + "1/24 dev " + bridge);
+    }
+
+    public Process member(int i) {
+        return members.get(i);
+    }
+
+    private static String readyLine(Process process) {
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("MEMBER READY")) {
+                    return line;
+                }
+            }
+            return "exited with " + process.waitFor();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
+    }
+
+    @Override
+    public void close() {
+        removeAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs (or ran) removeAll itself
+        }
+    }
+
+    /** Kills the members, then removes the namespaces (their veth ends go with them), the bridge and the cgroups. */
+    private synchronized void removeAll() {
+        if (removed) {
+            return;
+        }
+        removed = true;
+        for (Process member : members) {
+            member.descendants().forEach(ProcessHandle::destroyForcibly);
+            member.destroyForcibly();
+        }
+        for (Process member : members) {
+            try {
+                member.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (int i = 0; i < namespaces.size(); i++) {
+            run("ip link del cph" + tag + i);
+            run("ip netns del " + namespaces.get(i));
+        }
+        run("ip link del " + bridge);
+        for (Path cgroup : cgroups) {
+            try {
+                Files.deleteIfExists(cgroup);
+            } catch (IOException e) {
+                System.out.println("NetworkLab: cannot remove " + cgroup + ": " + e);
+            }
+        }
+    }
+
+    /** Runs each command; the first that fails throws, naming it and its output. */
+    private void sh(String... commands) {
+        for (String command : commands) {
+            Result r = run(command);
+            if (r.exit != 0) {
+                throw new IllegalStateException("`" + command + "` failed (exit " + r.exit + "): " + r.output.trim());
+            }
+        }
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result run(String command) {
+        try {
+            Process p = new ProcessBuilder(command.split(" ")).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, "timed out");
+            }
+            return new Result(p.exitValue(), output);
+        } catch (IOException e) {
+            return new Result(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, e.toString());
+        }
+    }
+}

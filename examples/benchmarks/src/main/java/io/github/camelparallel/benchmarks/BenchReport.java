@@ -362,6 +362,23 @@ final class BenchReport {
         out.append(CacheBenchmark.report(figures)).append('\n');
     }
 
+    /** The same Python function through {@code python=} and through Python's own pools, with its two goals. */
+    void pythonFunctions(PythonFunctionBenchmark.Results r) {
+        out.append("## Python functions: `python=` against Python's own pools\n\n");
+        if (!r.measured()) {
+            out.append("Not run: ").append(r.skipped()).append(".\n\n");
+        } else {
+            out.append("The same function (`py_function.py`: `tiny(x) = x**3`, and `work5ms`, about 5 ms of CPU) through")
+                    .append(" `parallel:` with `python=` and through `multiprocessing.Pool(2)`, in one run; ")
+                    .append(r.python()).append(". Medians of the measured batches, with the fastest and slowest.\n\n")
+                    .append(r.table()).append('\n');
+        }
+        goals.add("Python functions, tiny items: per-item time ÷ Python `Pool(2).map`", 1.5, false, r.tinyRatio(),
+                "x", r.measured() ? "a parent JVM and JSON lines against Python's pickle" : "not run: " + r.skipped());
+        goals.add("Python functions, 5 ms items: speed-up of 2 workers over 1", 1.85, true, r.speedUp(), "x",
+                r.measured() ? "python=, poolSize=1 → 2" : "not run: " + r.skipped());
+    }
+
     void hazelcast(HazelcastBenchmark.Results r) {
         out.append("## Hazelcast backend against the thread backend\n\n");
         out.append("A plain harness in a forked JVM (the members are other JVMs), parent JVM flags `")

@@ -37,7 +37,8 @@ import java.util.Locale;
  *                            ({@link StreamingMemoryBenchmark}); ours' heap at the largest is compared with the smallest
  * @param jvmArgs             arguments of the forked JVMs (not of the streaming scenario's children, which have their
  *                            own fixed heap)
- * @param scenarios           which scenarios to run: "cpu", "tiny", "io", "latency", "process", "streaming", "hazelcast", "cache"
+ * @param scenarios           which scenarios to run: "cpu", "tiny", "io", "latency", "process", "streaming",
+ *                            "hazelcast", "cache", "python"
  *                            ({@link HazelcastBenchmark}: its own sizes are {@code bench.hazelcast.*} properties;
  *                            it uses {@code cpuItems} and {@code cpuRounds} for its CPU-bound batch)
  * @param verbose             JMH's console output: SILENT, NORMAL or EXTRA
@@ -58,7 +59,7 @@ public record BenchSettings(String preset, int threads, int cpuItems, double cpu
 
     /** Every scenario, in the order they run; {@code -Dbench.only=} picks some. */
     static final List<String> SCENARIOS = List.of("cpu", "tiny", "io", "latency", "process", "streaming", "hazelcast",
-            "cache");
+            "cache", "python");
 
     public static BenchSettings quick() {
         // streaming at the goal's own lengths: ours takes about a second at 10,000,000 items, Camel's split about 10

@@ -89,6 +89,11 @@ public final class BenchmarkMain {
                 ? StreamingMemoryBenchmark.run(settings) : null;
         HazelcastBenchmark.Results hazelcast = settings.runs("hazelcast") ? HazelcastBenchmark.run(settings) : null;
         List<CacheBenchmark.Figures> cache = settings.runs("cache") ? CacheBenchmark.run(settings) : null;
+        boolean smoke = "smoke".equals(settings.preset());
+        PythonFunctionBenchmark.Results python = settings.runs("python") ? PythonFunctionBenchmark.run(
+                System.getProperty("bench.python", "python3"), Integer.getInteger("bench.python.reps", smoke ? 1 : 5),
+                Integer.getInteger("bench.python.tiny.items", smoke ? 200 : 20_000),
+                Integer.getInteger("bench.python.slow.items", smoke ? 4 : 200)) : null;
 
         if (cpu != null) {
             report.cpuBound(settings, cpu);
@@ -112,6 +117,9 @@ public final class BenchmarkMain {
         }
         if (cache != null) {
             report.cache(cache);
+        }
+        if (python != null) {
+            report.pythonFunctions(python);
         }
         String text = report.finish();
         Files.writeString(settings.outDir().resolve(REPORT_FILE), text, StandardCharsets.UTF_8);

@@ -50,11 +50,60 @@ public final class PythonFunctionBenchmark {
         }
     }
 
+    /** One run's series: tiny items (ours, Pool(2).map, joblib-style) and the 5 ms items (ours on 1 and 2, the peers). */
+    record Results(String python, int tinyItems, int slowItems, List<Series> tiny, List<Series> slow, String skipped) {
+
+        static Results skipped(String python, String why) {
+            return new Results(python, 0, 0, List.of(), List.of(), why);
+        }
+
+        boolean measured() {
+            return skipped == null;
+        }
+
+        /** Ours per item ÷ Pool(2).map per item on the tiny function (goal: at most 1.5). */
+        double tinyRatio() {
+            return measured() ? tiny.get(0).median() / tiny.get(1).median() : Double.NaN;
+        }
+
+        /** 5 ms items: one worker's time ÷ two workers' time (goal: at least 1.85). */
+        double speedUp() {
+            return measured() ? slow.get(0).median() / slow.get(1).median() : Double.NaN;
+        }
+
+        /** The report's table: one row per series, medians, spread and time per item. */
+        String table() {
+            StringBuilder out = new StringBuilder("| Series | Median | Spread | Per item |\n|---|---|---|---|\n");
+            tiny.forEach(s -> out.append(s.line(tinyItems)).append('\n'));
+            slow.forEach(s -> out.append(s.line(slowItems)).append('\n'));
+            return out.toString();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        String python = System.getProperty("bench.python", "python3");
-        int reps = Integer.getInteger("bench.reps", 5);
-        int tinyItems = Integer.getInteger("bench.tiny.items", 20_000);
-        int slowItems = Integer.getInteger("bench.slow.items", 200);
+        Results r = run(System.getProperty("bench.python", "python3"), Integer.getInteger("bench.reps", 5),
+                Integer.getInteger("bench.tiny.items", 20_000), Integer.getInteger("bench.slow.items", 200));
+        if (!r.measured()) {
+            System.out.println("not run: " + r.skipped());
+            return;
+        }
+        System.out.print(r.table());
+        System.out.printf(Locale.ROOT, "tiny: parallel:/Pool(2).map = %.2fx (goal <= 1.5x)%n", r.tinyRatio());
+        System.out.printf(Locale.ROOT, "5 ms: speed-up of 2 workers over 1 = %.2fx (goal >= 1.85x)%n", r.speedUp());
+    }
+
+    /** Runs every series once, in one JVM; skipped (with the reason) when {@code python} cannot run. */
+    static Results run(String python, int reps, int tinyItems, int slowItems) throws Exception {
+        try {
+            Process probe = new ProcessBuilder(python, "-c", "import sys; assert sys.version_info >= (3, 8)")
+                    .redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            if (probe.waitFor() != 0) {
+                return Results.skipped(python, python + " is older than 3.8");
+            }
+        } catch (java.io.IOException e) {
+            return Results.skipped(python, python + " not found");
+        }
         Path folder = Files.createTempDirectory("py-function-bench");
         Path script = folder.resolve("py_function.py");
         try (InputStream in = PythonFunctionBenchmark.class.getResourceAsStream("/python/py_function.py")) {
@@ -81,19 +130,8 @@ public final class PythonFunctionBenchmark {
                     slowItems, 1);
             Series batchSlow = peer(python, script, "joblib-style batches on Pool(2), 5 ms", reps, "batches",
                     "work5ms", slowItems);
-            System.out.println("| Series | Median | Spread | Per item |");
-            System.out.println("|---|---|---|---|");
-            for (Series s : List.of(oursTiny, poolTiny, batchTiny)) {
-                System.out.println(s.line(tinyItems));
-            }
-            for (Series s : List.of(oursOne, oursTwo, poolSlow, batchSlow)) {
-                System.out.println(s.line(slowItems));
-            }
-            System.out.printf(Locale.ROOT, "tiny: parallel:/Pool(2).map = %.2fx (goal <= 1.5x); parallel:/batches = %.2fx%n",
-                    oursTiny.median() / poolTiny.median(), oursTiny.median() / batchTiny.median());
-            System.out.printf(Locale.ROOT, "5 ms: speed-up of 2 workers over 1 = %.2fx (goal >= 1.85x);"
-                    + " parallel:/Pool(2).map = %.2fx%n", oursOne.median() / oursTwo.median(),
-                    oursTwo.median() / poolSlow.median());
+            return new Results(python, tinyItems, slowItems, List.of(oursTiny, poolTiny, batchTiny),
+                    List.of(oursOne, oursTwo, poolSlow, batchSlow), null);
         }
     }
 

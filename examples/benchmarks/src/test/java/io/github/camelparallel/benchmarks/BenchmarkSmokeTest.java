@@ -121,6 +121,9 @@ class BenchmarkSmokeTest {
         assertTrue(report.contains("Speed-up of 2 workers over 1"), report);
         assertTrue(report.contains("parallel: backend=process poolSize=2 chunkSize=0 (ours)"), report);
         assertTrue(report.contains("## Hazelcast backend against the thread backend"), report);
+        assertTrue(report.contains("## Python functions: `python=` against Python's own pools"), report);
+        assertTrue(report.contains("| parallel: python=, poolSize=2, tiny |")
+                || report.contains("Not run: python3"), "the Python rows, or why not:\n" + report);
         assertTrue(report.contains("| `backend=hazelcast&poolSize=2` (embedded member) | 100 | 2,000 | 20 |"),
                 report);
         for (String peer : StreamingMemoryBenchmark.PEER_NAMES.values()) {

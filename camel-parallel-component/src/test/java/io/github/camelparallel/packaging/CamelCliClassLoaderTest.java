@@ -83,9 +83,7 @@ class CamelCliClassLoaderTest {
         Map<String, String> blocks = cliSectionBlocks();
         Files.writeString(dir.resolve("application.properties"), blocks.get("properties"));
         Files.writeString(dir.resolve("route.camel.yaml"), blocks.get("yaml"));
-        Files.writeString(dir.resolve("shout_worker.py"), blocks.get("python"));
-        Files.copy(Path.of("..", "examples", "python-worker", "camel_parallel_worker.py"),
-                dir.resolve("camel_parallel_worker.py"));
+        Files.writeString(dir.resolve("shout.py"), blocks.get("python")); // python=shout:shout finds it in the folder
         // the task the section describes (upper-cases, adds "!"), compiled from source into the user's jar
         Path classes = JavaSources.compile("com.acme.Shout", JavaSources.SHOUT.replace("package cli.tasks;",
                 "package com.acme;"), dir.resolve("shout"));

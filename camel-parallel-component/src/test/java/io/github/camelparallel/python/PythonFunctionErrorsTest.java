@@ -94,7 +94,7 @@ class PythonFunctionErrorsTest extends PythonRouteTestBase {
         Exchange out = routes.send(List.of("a"));
         assertNotNull(out.getException());
         String batch = PythonRoutes.messages(out.getException());
-        assertTrue(batch.contains("/nonexistent/python3"), batch);
+        assertTrue(batch.contains("/nonexistent/python3") && batch.contains("option pythonExecutable"), batch);
     }
 
     @Test

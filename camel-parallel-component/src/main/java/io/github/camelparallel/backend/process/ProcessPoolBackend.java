@@ -199,10 +199,19 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                 }
             } catch (IOException e) {
                 health.broken(new IllegalStateException("cannot start worker command '" + settings.command()
-                        + "' of parallel:" + settings.poolName() + ": " + e.getMessage(), e));
+                        + "' of parallel:" + settings.poolName() + ": " + e.getMessage() + "; check the option "
+                        + programOption(), e));
                 changed.signalAll();
             }
         }
+    }
+
+    /** The option that names the program of this pool's workers, for an error that cannot start it. */
+    private String programOption() {
+        if (settings.resultType() == PythonValue.class) {
+            return "pythonExecutable";
+        }
+        return settings.command().classpath() != null ? "javaHome" : "command";
     }
 
     /** The worker command, with the class data sharing archive once it is built. */

@@ -43,16 +43,6 @@ public sealed interface BackendSettings {
         /** The default of {@code workerStartupTimeout}: 30 s. */
         public static final long DEFAULT_WORKER_STARTUP_TIMEOUT = 30_000L;
 
-        /** The settings of JVM and command workers, without the python and memory options. */
-        public ProcessSettings(String task, String command, String workerClasspath, String workerJvmOptions,
-                String javaHome, String initializer, Map<String, String> workerEnv, boolean lazyStart,
-                int maxTasksPerWorker, long workerStartupTimeout, int maxMessageSize, boolean workerCds,
-                String workerCdsDir) {
-            this(task, command, workerClasspath, workerJvmOptions, javaHome, initializer, workerEnv, lazyStart,
-                    maxTasksPerWorker, workerStartupTimeout, maxMessageSize, workerCds, workerCdsDir, null, null,
-                    "python3", 0);
-        }
-
         public ProcessSettings {
             workerEnv = workerEnv == null || workerEnv.isEmpty() ? null : Map.copyOf(workerEnv);
             if (maxWorkerMemory < 0) {

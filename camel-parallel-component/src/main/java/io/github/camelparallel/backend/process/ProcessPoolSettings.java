@@ -19,12 +19,4 @@ import java.lang.reflect.Type;
 public record ProcessPoolSettings(String poolName, int poolSize, WorkerCommand command, long startupTimeoutMillis,
         int maxTasksPerWorker, boolean lazyStart, int maxMessageSize, Type resultType,
         WorkerClassArchive classArchive, long maxWorkerMemory) {
-
-    /** Settings without a memory bound. */
-    public ProcessPoolSettings(String poolName, int poolSize, WorkerCommand command, long startupTimeoutMillis,
-            int maxTasksPerWorker, boolean lazyStart, int maxMessageSize, Type resultType,
-            WorkerClassArchive classArchive) {
-        this(poolName, poolSize, command, startupTimeoutMillis, maxTasksPerWorker, lazyStart, maxMessageSize,
-                resultType, classArchive, 0);
-    }
 }

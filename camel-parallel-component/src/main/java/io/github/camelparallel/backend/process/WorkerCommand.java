@@ -32,16 +32,6 @@ public record WorkerCommand(List<String> argv, Map<String, String> env) {
     }
 
     /**
-     * A JVM worker: {@code javaHome}/bin/java (or the parent's java), the JVM options, the classpath (or the parent's),
-     * {@code WorkerMain --task <class>} and optionally {@code --initializer <class>}.
-     */
-    public static WorkerCommand jvm(String javaHome, String jvmOptions, String classpath, String taskClass,
-            String initializerClass, int maxMessageSize, Map<String, String> env) {
-        return jvm(javaHome, jvmOptions, WorkerLaunch.direct("classpath", classpath != null && !classpath.isBlank()
-                ? classpath : System.getProperty("java.class.path")), taskClass, initializerClass, maxMessageSize, env);
-    }
-
-    /**
      * A JVM worker started the way {@code launch} says (a plain classpath, or the launcher of the application's
      * packaging), with {@code WorkerMain}'s arguments after the main class.
      */

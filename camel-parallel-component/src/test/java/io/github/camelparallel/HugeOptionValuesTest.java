@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Issue 23, defects 6 and 13: a {@code poolSize} beyond what the backend can hold fails at route start naming the
+ * A {@code poolSize} beyond what the backend can hold fails at route start naming the
  * option and the bound (it used to be accepted and then hang every batch: {@code 2 * poolSize} overflowed into a
  * negative window); Integer.MAX_VALUE for {@code maxInFlight}, {@code chunkSize} or {@code maxRetries} works; and a pool
  * option spelt in another case is compared with the pool's like any other.

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Issue 23, defect 6: on virtual threads {@code poolSize=2147483647} is "no bound" (a thread per chunk, as many as
+ * On virtual threads {@code poolSize=2147483647} is "no bound" (a thread per chunk, as many as
  * the window lets in), and batches run; it used to hang every batch (a negative window) or divide by zero.
  */
 @Tag("jdk21")

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Issue 23, documentation gap: a forged entry with a valid checksum is served (the CRC detects torn writes, not a
+ * A forged entry with a valid checksum is served (the CRC detects torn writes, not a
  * forger), so the cache must not trust a folder others can write: an existing {@code cacheDir}, or a task folder in
  * it, that is group- or world-writable fails the route's start, naming the folder.
  */

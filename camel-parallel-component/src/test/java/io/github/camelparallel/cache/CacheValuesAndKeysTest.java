@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23, defects 2 and 3 on the result cache: a hit is exactly the value the task returned (BigDecimal scale,
+ * On the result cache: a hit is exactly the value the task returned (BigDecimal scale,
  * Long, -0.0, NaN, records), and items that differ only by type, or batches that differ in what {@code cacheKey}
  * names, never get each other's results.
  */

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23 (documentation gap): one rule for text bodies. Bytes that are not valid in the charset fail the batch with
+ * One rule for text bodies. Bytes that are not valid in the charset fail the batch with
  * a MalformedInputException naming the input, whether the text comes as a File or as an InputStream (which used to
  * turn them into U+FFFD). The line number in the message is the line being read when the decoder, which reads ahead
  * by a buffer, met the bytes: at or before the bad line, not necessarily on it.

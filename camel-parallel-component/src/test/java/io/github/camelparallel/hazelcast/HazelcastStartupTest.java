@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23, Hazelcast start-up gaps: a client with no reachable member fails start within {@code clientConnectTimeout}
+ * A client with no reachable member fails start within {@code clientConnectTimeout}
  * naming the members and the option; members that do not resolve fail the start when none does (naming the host) and
  * are warned about when some do; a listed member that is not in the cluster once this member has started is named in
  * a warning. Real embedded members and clients; the bounds are generous (a shared machine).

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23, defect 5 on {@code backend=hazelcast}: a value Jackson cannot write (a list that contains itself, a bean
+ * On {@code backend=hazelcast}: a value Jackson cannot write (a list that contains itself, a bean
  * whose getter throws, a list nested 5,000 deep) fails its own item alone, with an error naming the value's type; the
  * other items of the same chunk keep their results, and the pool still serves. Real embedded member.
  */

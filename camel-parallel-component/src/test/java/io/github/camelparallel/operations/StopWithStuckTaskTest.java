@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23 (documentation gap): a stop with a task that ignores interrupts waits for the pool's threads once
+ * A stop with a task that ignores interrupts waits for the pool's threads once
  * ({@code shutdownAwaitTermination}) after the route's shutdown timeout, not twice (Camel's {@code shutdownGraceful}
  * awaits before and again after {@code shutdownNow}).
  */

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23 (documentation gap): a pool whose every thread is stuck in a task that ignores interrupts cannot serve, and
+ * A pool whose every thread is stuck in a task that ignores interrupts cannot serve, and
  * its health check says so. Items below 100 are stubborn: they swallow every interrupt and run until the test releases
  * them (Java threads cannot be killed). When every pool thread was interrupted (taskTimeout, batch timeout) and has not
  * returned for a few seconds, the pool's check is DOWN with a message naming how many threads are stuck since when and

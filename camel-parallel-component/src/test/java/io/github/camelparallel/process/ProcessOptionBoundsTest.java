@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23 (12 and the workerStartupTimeout gap): the process options' real bounds are checked at start, and
+ * The process options' real bounds are checked at start, and
  * {@code workerStartupTimeout=0} means no bound, as the option table says.
  */
 class ProcessOptionBoundsTest {

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23 (8, 9 and the process-tree gap) with real {@code sh} workers that start children: a worker's exit is
+ * With real {@code sh} workers that start children: a worker's exit is
  * noticed from the process, not from the end of its stdout (which a child may hold); a worker that closes its stdout
  * and keeps running is killed and counted as a crash; a killed or stopped worker's descendants end with it.
  * Every child a worker starts writes its pid to a file, so the test can check that none is left.

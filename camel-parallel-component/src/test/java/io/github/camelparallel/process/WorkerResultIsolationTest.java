@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Issue 23 (5, 10, 11) on real JVM workers: an item whose result cannot be written, or whose input or result is
+ * With real JVM workers: an item whose result cannot be written, or whose input or result is
  * beyond what the protocol carries, fails alone with an error naming it; its neighbours keep their values, the worker
  * is not restarted for it, and the pool still serves.
  */

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23 follow-up: a JSON number with a fraction or an exponent becomes an integer type (int/Integer, long/Long,
+ * A JSON number with a fraction or an exponent becomes an integer type (int/Integer, long/Long,
  * short/Short, byte/Byte, BigInteger) only when that loses nothing: {@code 2.0}, {@code 1e3}, {@code 2.50e1} and
  * {@code -0.0} (integer types have no negative zero: it is 0) convert exactly; a fraction ({@code 1.5},
  * {@code 1e-3}) or a value out of the type's range ({@code 1e30} into a long, 2^31 into an int) fails with an error

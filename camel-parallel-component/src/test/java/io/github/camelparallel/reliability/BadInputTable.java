@@ -21,7 +21,7 @@ import static io.github.camelparallel.reliability.BadInputTable.Target.THREAD;
 import static io.github.camelparallel.reliability.BadInputTable.Target.VIRTUAL;
 
 /**
- * The bad-input table of issue 9: every bad input the issue lists, one row each, with what each backend must answer.
+ * The bad-input table: every bad input we promise to handle, one row each, with what each backend must answer.
  * {@link BadInputRunner} runs the rows; this class only says what goes in and what must come out, so the table reads
  * as the contract it is (docs/reliability.md prints it). Three kinds of rows:
  * <ul>

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Issue 9, suite 2: the bad-input table ({@link BadInputTable}) over the thread, process (JVM task and a misbehaving
+ * The bad-input table ({@link BadInputTable}) over the thread, process (JVM task and a misbehaving
  * {@code command=} worker) and Hazelcast backends, plus the rows that must stop a route from starting, plus
  * {@code System.exit} in a task of an in-JVM backend, run in a child JVM. The virtual backend runs the same table in
  * {@link BadInputVirtualTableTest} (JDK 21+).

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23, defect 4, on the backends that report each item as it finishes (threads, virtual threads): an item that
+ * On the backends that report each item as it finishes (threads, virtual threads): an item that
  * finished is never reported as unfinished when the batch times out, and a streamed result does not wait for the rest
  * of its chunk. (Worker processes and Hazelcast members answer a run or a chunk as one frame: not here.)
  */

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Issue 9, suite 7 (security), with real worker processes ({@link BadInputWorkerMain}): {@code command} arguments
+ * With real worker processes ({@link BadInputWorkerMain}): {@code command} arguments
  * holding shell syntax reach the worker verbatim (no shell ever runs), the worker's environment is exactly the
  * parent's plus {@code workerEnv}, and a worker writing a 1 GiB line cannot make the parent hold more than
  * {@code maxMessageSize} of it: a parent JVM with a 64 MB heap survives, reports the protocol error for that item and

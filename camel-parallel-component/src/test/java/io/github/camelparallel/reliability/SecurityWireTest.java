@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
- * Issue 9, suite 7 (security): the wire never chooses a Java type. A run line whose items look like Jackson's
+ * The wire never chooses a Java type. A run line whose items look like Jackson's
  * polymorphic payloads (a class name as the first element of an array, an {@code @class} property) reaches a task of
  * undeclared input type as plain JSON values (a List, a Map), in a worker as on a cluster member; nothing named on the
  * wire is instantiated.

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23, defect 7: a batch {@code timeout} bounds the batch, reading its input included, streamed or not. An input
+ * A batch {@code timeout} bounds the batch, reading its input included, streamed or not. An input
  * whose {@code hasNext()} blocks after three items used to keep the send (streaming: the first items were read on the
  * caller's thread) or the consumer's {@code hasNext()} ({@code maxInFlight=1}) blocked for good. The reading thread is
  * interrupted at the timeout; one that ignores interrupts stays blocked in the input, but the batch ends all the same.

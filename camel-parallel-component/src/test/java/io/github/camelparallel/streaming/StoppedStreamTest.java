@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23, defect 1: a streamed batch cut short because its producer stopped (route or context stopping) never looks
+ * A streamed batch cut short because its producer stopped (route or context stopping) never looks
  * like a finished one. The consumer's next {@code hasNext()} throws, naming how many results were handed out and that
  * the producer stopped, and an exchange whose split was consuming the stream fails instead of completing with part of
  * the results.

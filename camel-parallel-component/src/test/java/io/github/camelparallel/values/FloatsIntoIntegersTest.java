@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23 follow-up, end to end: a JVM task declared {@code Function<Integer, Integer>} in a worker process or on a
+ * A JVM task declared {@code Function<Integer, Integer>} in a worker process or on a
  * Hazelcast member gets {@code 2.0} as the Integer 2, and {@code 1.5} fails its own item, by index, naming the value and
  * the type; it is never truncated to 1 (it was, through Jackson's {@code ACCEPT_FLOAT_AS_INT}).
  */

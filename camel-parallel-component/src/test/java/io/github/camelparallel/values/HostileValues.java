@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Values that JSON does not carry by itself (issue 23, defect 2): BigDecimal digits and scale, integers beyond 64 bits,
+ * Values that JSON does not carry by itself: BigDecimal digits and scale, integers beyond 64 bits,
  * longs beyond a double's 53 bits, -0.0, subnormals, floats, non-finite numbers, nested in lists, maps and records.
  * The tasks are public classes so that worker JVMs and cluster members run exactly what a pool thread runs.
  */

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Issue 23, documentation gap: a Java NaN reached {@code command=} workers as the string {@code "NaN"}. The rule now:
+ * A Java NaN reached {@code command=} workers as the string {@code "NaN"}. The rule now:
  * non-finite numbers travel as the bare tokens NaN, Infinity, -Infinity both ways (docs/worker-protocol.md, Numbers),
  * so the Python reference worker gets {@code float('nan')} and its NaN comes back a Java NaN; a string stays a string.
  */

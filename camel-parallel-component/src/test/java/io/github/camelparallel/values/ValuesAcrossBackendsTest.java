@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 23, defect 2: every value the thread backend returns exactly comes back equal ({@code equals}, BigDecimal scale
+ * Every value the thread backend returns exactly comes back equal ({@code equals}, BigDecimal scale
  * included) from a JVM worker process and from a Hazelcast member, or its item fails with an error naming the value's
  * class; never a different number. Items declared exactly ({@code Function<BigDecimal, ...>}, a record) arrive equal.
  */

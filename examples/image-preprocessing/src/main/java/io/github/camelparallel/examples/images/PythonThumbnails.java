@@ -10,17 +10,16 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * The image job in Python: the same photos (painted by the Java example's painter when missing) through the plain
  * Pillow function {@code thumbs.thumbnail} on {@code python=}, timed on {@code poolSize=1} and on one worker per
- * processor, the pools started (by a first photo) before the clock runs. Run by {@code -Dimages.python.run}; where no Python with Pillow
- * is found it says so and exits 0.
+ * processor, the pools started (by a first photo) before the clock runs. Run by
+ * {@code -Dimages.python.run} with the interpreter of {@code -Dpython.executable} (default {@code python3}).
  */
 public final class PythonThumbnails {
 
-    /** Both timings, or why there were none. */
-    record Outcome(String skipped, int photos, long serialMillis, long parallelMillis, int workers, List<?> sizes) {
+    /** Both timings. */
+    record Outcome(int photos, long serialMillis, long parallelMillis, int workers, List<?> sizes) {
 
         String summary() {
-            return skipped != null ? "Python variant skipped: " + skipped
-                    : String.format("Python thumbnails of %d photos: poolSize=1 %d ms, poolSize=%d %d ms, speed-up %.2fx",
+            return String.format("Python thumbnails of %d photos: poolSize=1 %d ms, poolSize=%d %d ms, speed-up %.2fx",
                             photos, serialMillis, workers, parallelMillis, (double) serialMillis / parallelMillis);
         }
     }
@@ -30,15 +29,10 @@ public final class PythonThumbnails {
 
     public static void main(String[] args) throws Exception {
         System.out.println(run(System.getProperty("images.dir", "target/images"),
-                Integer.getInteger("images.count", 300), System.getProperty("python.executable", "")).summary());
+                Integer.getInteger("images.count", 300), System.getProperty("python.executable", "python3")).summary());
     }
 
-    static Outcome run(String dir, int count, String executable) throws Exception {
-        String python = PythonFinder.withModule(executable, "PIL");
-        if (python == null) {
-            return new Outcome("no Python 3 with Pillow (python3-pil): install it or set python.executable", 0, 0, 0, 0,
-                    List.of());
-        }
+    static Outcome run(String dir, int count, String python) throws Exception {
         Scenes scenes = new Scenes();
         scenes.setDir(dir);
         scenes.setCount(count);
@@ -63,7 +57,7 @@ public final class PythonThumbnails {
             if (!serial.equals(parallel)) {
                 throw new IllegalStateException("the two runs made different thumbnails: " + serial + " / " + parallel);
             }
-            return new Outcome(null, photos.size(), TimeUnit.NANOSECONDS.toMillis(serialNanos),
+            return new Outcome(photos.size(), TimeUnit.NANOSECONDS.toMillis(serialNanos),
                     TimeUnit.NANOSECONDS.toMillis(parallelNanos), workers, parallel);
         }
     }

@@ -14,18 +14,17 @@ import org.apache.camel.impl.DefaultCamelContext;
  * The PDF job in Python: the same documents (written by the Java example's {@link Documents} when missing, the corrupt
  * one included) through the plain pypdf function {@code pdftext.pdf_text} on {@code python=}, timed on
  * {@code poolSize=1} and on one worker per processor (pools started before the clock runs), the corrupt PDF failing
- * alone ({@code onError=collect}). Run by {@code -Dpdf.python.run}; where no Python with pypdf is found it says so
- * and exits 0.
+ * alone ({@code onError=collect}). Run by
+ * {@code -Dpdf.python.run} with the interpreter of {@code -Dpython.executable} (default {@code python3}).
  */
 public final class PythonPdfText {
 
-    /** Both timings and the failures, or why there were none. */
-    record Outcome(String skipped, int pdfs, long serialMillis, long parallelMillis, int workers, List<?> counts,
+    /** Both timings and the failures. */
+    record Outcome(int pdfs, long serialMillis, long parallelMillis, int workers, List<?> counts,
             Map<?, ?> failures) {
 
         String summary() {
-            return skipped != null ? "Python variant skipped: " + skipped
-                    : String.format("Python text of %d PDFs (%d failed: %s): poolSize=1 %d ms, poolSize=%d %d ms,"
+            return String.format("Python text of %d PDFs (%d failed: %s): poolSize=1 %d ms, poolSize=%d %d ms,"
                             + " speed-up %.2fx", pdfs, failures.size(), failures.keySet(), serialMillis, workers,
                             parallelMillis, (double) serialMillis / parallelMillis);
         }
@@ -36,15 +35,10 @@ public final class PythonPdfText {
 
     public static void main(String[] args) throws Exception {
         System.out.println(run(System.getProperty("pdf.dir", "target/pdfs"), Integer.getInteger("pdf.count", 100),
-                System.getProperty("python.executable", "")).summary());
+                System.getProperty("python.executable", "python3")).summary());
     }
 
-    static Outcome run(String dir, int count, String executable) throws Exception {
-        String python = PythonFinder.withModule(executable, "pypdf");
-        if (python == null) {
-            return new Outcome("no Python 3 with pypdf (python3-pypdf): install it or set python.executable", 0, 0, 0,
-                    0, List.of(), Map.of());
-        }
+    static Outcome run(String dir, int count, String python) throws Exception {
         Documents documents = new Documents();
         documents.setDir(dir);
         documents.setCount(count);
@@ -70,7 +64,7 @@ public final class PythonPdfText {
                 throw new IllegalStateException("the two runs extracted different text");
             }
             Map<?, ?> failures = parallel.getMessage().getHeader(ParallelConstants.ERRORS, Map.of(), Map.class);
-            return new Outcome(null, pdfs.size(), TimeUnit.NANOSECONDS.toMillis(serialNanos),
+            return new Outcome(pdfs.size(), TimeUnit.NANOSECONDS.toMillis(serialNanos),
                     TimeUnit.NANOSECONDS.toMillis(parallelNanos), workers, counts, failures);
         }
     }

@@ -47,8 +47,12 @@ public final class Dispatcher implements ChunkListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    /** Largest automatic chunk of a streamed batch: the window buffers whole chunks, so they stay small. */
-    static final int STREAMING_MAX_AUTO_CHUNK = 16_384;
+    /**
+     * Largest automatic chunk of a streamed batch: one round of its consumer. The window buffers whole chunks (2 per
+     * thread), so what is read ahead stays at a few rounds per thread; tiny items that would fill a longer chunk leave
+     * the pool faster than any consumer takes them, so a longer chunk would only buffer more.
+     */
+    static final int STREAMING_MAX_AUTO_CHUNK = ResultIterator.ROUND;
 
     private final DispatchOptions options;
     private final ParallelBackend backend;

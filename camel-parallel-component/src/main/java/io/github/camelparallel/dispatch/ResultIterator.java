@@ -37,15 +37,18 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
     private volatile boolean producerStopped;
 
     // guarded by this: results handed over by the dispatcher in one go, taken one by one
-    private final StreamResults.Take[] batch = new StreamResults.Take[BATCH];
+    private final StreamResults.Take[] batch = new StreamResults.Take[ROUND];
     private int position;
     private int count;
     private boolean ended;
     private int lastIndex = -1;
     private long handedOut;
 
-    /** Results fetched per lock round of the dispatcher (they are consumed, for the window, at the next round). */
-    private static final int BATCH = 256;
+    /**
+     * Results fetched per lock round of the dispatcher (they are consumed, for the window, at the next round); also the
+     * most items an automatic chunk of a streamed batch holds.
+     */
+    public static final int ROUND = 256;
 
     /**
      * @param dispatcher a started streaming dispatcher

@@ -214,6 +214,32 @@ public abstract class StreamingContractSuite {
     }
 
     @Test
+    void tinyItemsAreReadAheadOfTheConsumerByAFewSmallChunksPerThreadOnly() throws Exception {
+        int items = 100_000;
+        long[] mostAhead = new long[1];
+        start(ContractTasks.ParseCube.class, "poolSize=2", exchange -> {
+            ResultIterator results = exchange.getMessage().getBody(ResultIterator.class);
+            long count = 0;
+            long sum = 0;
+            while (results.hasNext()) {
+                sum += (Long) results.next();
+                if (++count % 100 == 0) {
+                    mostAhead[0] = Math.max(mostAhead[0], results.pulledCount() - results.deliveredCount());
+                }
+            }
+            exchange.getMessage().setBody(List.of(count, sum));
+        });
+        long expectedSum = 0;
+        for (long i = 0; i < items; i++) {
+            expectedSum += (i % 1000) * (i % 1000) * (i % 1000);
+        }
+        Iterator<String> input = IntStream.range(0, items).mapToObj(i -> Integer.toString(i % 1000)).iterator();
+        assertEquals(List.of((long) items, expectedSum), send(input));
+        // the window: 2 chunks per thread, and a streamed chunk holds at most one consumer round of results
+        assertTrue(mostAhead[0] <= 2 * 2 * ResultIterator.ROUND, "read " + mostAhead[0] + " items ahead of the consumer");
+    }
+
+    @Test
     void failModeThrowsAtTheFailedPositionAfterTheItemsBeforeIt() throws Exception {
         CountingInput input = new CountingInput(200);
         start(ContractTasks.FailsAtFive.class, "poolSize=1&chunkSize=1", DRAIN);

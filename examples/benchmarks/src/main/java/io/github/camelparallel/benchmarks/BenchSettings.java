@@ -35,8 +35,9 @@ import java.util.Locale;
  * @param tinyForks           JVMs per tiny-task benchmark; 0 runs in this JVM (smoke test only: no isolation)
  * @param streamingItems      batch lengths of the streaming-memory scenario, one fresh child JVM per length and peer
  *                            ({@link StreamingMemoryBenchmark}); ours' heap at the largest is compared with the smallest
- * @param jvmArgs             arguments of the forked JVMs (not of the streaming scenario's children, which have their
- *                            own fixed heap)
+ * @param jvmArgs             the tuned flags: the forks that measure the tuned rows beside the headline rows, which
+ *                            run on the JVM's default flags (not the streaming scenario's children: theirs are
+ *                            {@code bench.streaming.jvmArgs})
  * @param scenarios           which scenarios to run: "cpu", "tiny", "io", "latency", "process", "streaming",
  *                            "hazelcast", "cache", "python"
  *                            ({@link HazelcastBenchmark}: its own sizes are {@code bench.hazelcast.*} properties;
@@ -50,10 +51,10 @@ public record BenchSettings(String preset, int threads, int cpuItems, double cpu
         String verbose, Path outDir) {
 
     /**
-     * Fixed heap, and the parallel collector: with G1 (the JVM's default) the sequential and hand-chunked peers of the
-     * tiny-task scenario spent about 70% of the measured time in young-generation pauses on the 2-core machine of
-     * docs/benchmarks.md (JMH {@code -prof gc}), which hides the dispatch cost this scenario is about and flatters
-     * ours. Override with {@code -Dbench.jvmArgs="-Xms2g -Xmx2g -XX:+UseG1GC"} to see it.
+     * The tuned flags, for the rows beside the default-flag headline: a fixed heap and the parallel collector. With G1
+     * the sequential and hand-chunked peers of the tiny-task scenario spent about 70% of the measured time in
+     * young-generation pauses on the 2-core machine of docs/benchmarks.md (JMH {@code -prof gc}), so the tuned rows
+     * show the dispatch cost alone; the headline rows show what users get.
      */
     static final List<String> DEFAULT_JVM_ARGS = List.of("-Xms2g", "-Xmx2g", "-XX:+UseParallelGC");
 

@@ -127,14 +127,15 @@ final class HazelcastBenchmark {
     }
 
     /**
-     * In a forked JVM with the run's fork flags, then (unless {@code bench.hazelcast.tuned=none}) in a second fork with
-     * {@link #COMMON_POOL_FLAG} as well; the smoke preset (no forks) runs in this JVM, embedded member only.
+     * In a forked JVM on the JVM's default flags (the goals' rows), then (unless {@code bench.hazelcast.tuned=none}) in
+     * a second fork on the run's tuned flags with {@link #COMMON_POOL_FLAG} as well; the smoke preset (no forks) runs in
+     * this JVM, embedded member only.
      */
     static Results run(BenchSettings s) throws Exception {
         if (s.tinyForks() == 0) {
             return measure(s, ALL);
         }
-        Results results = forked(s, s.jvmArgs(), ALL);
+        Results results = forked(s, List.of(), ALL);
         String tuned = System.getProperty("bench.hazelcast.tuned", s.preset().equals("full") ? ALL : OVERHEAD);
         if (tuned.equals(ALL) || tuned.equals(OVERHEAD)) {
             List<String> jvmArgs = new ArrayList<>(s.jvmArgs());

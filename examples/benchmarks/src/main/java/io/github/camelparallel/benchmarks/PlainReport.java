@@ -148,6 +148,7 @@ final class PlainReport {
                     "items/s", true, "items/s", j.label(), perSecond);
         }
         double ideal = Math.ceil(ours.job().items() / (double) ours.job().concurrency()) * waitMillis;
+        goals.scenario("io");
         goals.add("I/O-bound, `backend=virtual`: total time ÷ ideal (" + String.format(Locale.ROOT, "%,d",
                 ours.job().items()) + " × " + waitMillis + " ms ÷ " + ours.job().concurrency() + ")", 1.25, false,
                 ours.measured() ? ours.timing().median() / ideal : Double.NaN, "x",
@@ -197,6 +198,7 @@ final class PlainReport {
 
     /** The small-batch goals, on the default flags: ours' percentiles, against the in-JVM peers, virtual ÷ thread. */
     private void latencyGoals(List<PlainHarness.Outcome> rows, PlainHarness.Outcome ours) {
+        goals.scenario("latency");
         double p50 = ours.measured() ? ours.percentile(50) * 1000 : Double.NaN;
         double p99 = ours.measured() ? ours.percentile(99) * 1000 : Double.NaN;
         String note = "10-item `cube` batch, `backend=thread`, default flags";
@@ -225,6 +227,14 @@ final class PlainReport {
         goals.add("Small batches: `backend=virtual` p50 ÷ `backend=thread` p50", 1.2, false,
                 virtual != null && virtual.measured() ? virtual.percentile(50) * 1000 / p50 : Double.NaN, "x",
                 "virtual threads in a JDK 21+ fork");
+        PlainHarness.Outcome process = rows.stream().filter(o -> o.job().label().startsWith(PlainScenarios.PROCESS)
+                && !o.job().label().endsWith(PlainScenarios.TUNED)).findFirst().orElse(null);
+        boolean processMeasured = process != null && process.measured();
+        String processNote = "10-item `cube` batch, `backend=process`, 2 JVM workers, default flags";
+        goals.add("Small batches, process backend: p50", 100, false,
+                processMeasured ? process.percentile(50) * 1000 : Double.NaN, " µs", processNote);
+        goals.add("Small batches, process backend: p99", 1000, false,
+                processMeasured ? process.percentile(99) * 1000 : Double.NaN, " µs", processNote);
     }
 
     /** The tiny-task rows of the plain harness: items/s against ours on the thread backend in the same harness. */

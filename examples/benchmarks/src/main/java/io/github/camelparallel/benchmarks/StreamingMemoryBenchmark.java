@@ -79,6 +79,13 @@ final class StreamingMemoryBenchmark {
     static final List<String> DEFAULT_CHILD_JVM_ARGS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseParallelGC",
             "-XX:+ExitOnOutOfMemoryError");
 
+    /**
+     * The headline rows' JVM: the default heap and collector (what users run), only told to exit on an
+     * {@code OutOfMemoryError} so that one is reported rather than hung. The checkpoints' forced full GCs read the live
+     * set there as well; a young GC's reading is rarer (a default heap has a large young generation).
+     */
+    static final List<String> DEFAULT_FLAGS = List.of("-XX:+ExitOnOutOfMemoryError");
+
     static final String OURS = "ours";
     /** Ours on 2 JVM worker processes: the parent's heap is what streaming bounds (each worker holds one run). */
     static final String OURS_PROCESS = "process";
@@ -93,6 +100,14 @@ final class StreamingMemoryBenchmark {
             OURS_VIRTUAL, "`parallel:` streaming=true backend=virtual poolSize=2 (Java 21+)",
             OURS_HAZELCAST, "`parallel:` streaming=true backend=hazelcast poolSize=2 (embedded member)",
             SPLIT, "Camel split(body()).streaming().parallelProcessing()");
+    /** Marks a row measured on {@link #DEFAULT_FLAGS}. */
+    static final String DEFAULT_FLAGS_SUFFIX = " · default flags";
+
+    /** The row's peer, marked when on default flags. */
+    static String label(Measurement m) {
+        return PEER_NAMES.get(m.peer()) + (m.defaultFlags() ? DEFAULT_FLAGS_SUFFIX : "");
+    }
+
     /** The backends of ours, in report order, with the property naming their batch lengths. */
     static final List<String> OUR_BACKENDS = List.of(OURS_PROCESS, OURS_VIRTUAL, OURS_HAZELCAST);
 
@@ -112,7 +127,12 @@ final class StreamingMemoryBenchmark {
      */
     record Measurement(String peer, int n, String outcome, String detail, double wallMillis, long items, long sum,
             long expectedSum, long baselineHeap, long peakAfterGc, long peakAfterFullGc, int gcs, int fullGcs,
-            long poolPeaks, long afterFinalGc, long maxHeap, long maxReadAhead) {
+            long poolPeaks, long afterFinalGc, long maxHeap, long maxReadAhead, boolean defaultFlags) {
+
+        Measurement onDefaultFlags(boolean value) {
+            return new Measurement(peer, n, outcome, detail, wallMillis, items, sum, expectedSum, baselineHeap,
+                    peakAfterGc, peakAfterFullGc, gcs, fullGcs, poolPeaks, afterFinalGc, maxHeap, maxReadAhead, value);
+        }
 
         boolean ok() {
             return outcome.equals("ok");
@@ -126,21 +146,31 @@ final class StreamingMemoryBenchmark {
     /** What the report needs. */
     record Results(List<String> childJvmArgs, int timeoutSeconds, List<Measurement> measurements) {
 
+        /** The fixed-heap row of {@code peer} at {@code n} items. */
         Measurement find(String peer, int n) {
-            return measurements.stream().filter(m -> m.peer().equals(peer) && m.n() == n).findFirst().orElse(null);
+            return find(peer, n, false);
+        }
+
+        Measurement find(String peer, int n, boolean defaultFlags) {
+            return measurements.stream().filter(m -> m.peer().equals(peer) && m.n() == n
+                    && m.defaultFlags() == defaultFlags).findFirst().orElse(null);
         }
     }
 
     private StreamingMemoryBenchmark() {
     }
 
-    /** For every size and peer, one child JVM, one after the other: ours at every size, then Camel's split. */
+    /**
+     * For every size and peer, one child JVM, one after the other: first ours and Camel's split on the JVM's default
+     * flags (the headline rows, the goal's), then on the fixed heap: ours at every size, ours on the other backends,
+     * Camel's split.
+     */
     static Results run(BenchSettings s) throws Exception {
         List<String> jvmArgs = BenchSettings.words(System.getProperty("bench.streaming.jvmArgs"),
                 DEFAULT_CHILD_JVM_ARGS);
         int timeoutSeconds = Integer.getInteger("bench.streaming.timeoutSeconds", 300);
         List<Integer> splitItems = BenchSettings.ints(System.getProperty("bench.streaming.splitItems"), s.streamingItems());
-        List<Measurement> measurements = new ArrayList<>();
+        List<Measurement> measurements = new ArrayList<>(headline(s.streamingItems(), splitItems, timeoutSeconds));
         for (int n : s.streamingItems()) {
             measurements.add(fork(OURS, n, jvmArgs, timeoutSeconds));
         }
@@ -154,6 +184,25 @@ final class StreamingMemoryBenchmark {
             measurements.add(fork(SPLIT, n, jvmArgs, timeoutSeconds));
         }
         return new Results(jvmArgs, timeoutSeconds, measurements);
+    }
+
+    /** Only the rows the goals read: ours and Camel's split at the largest size, on default flags (a repeat). */
+    static Results runGoalRows(BenchSettings s) throws Exception {
+        int timeoutSeconds = Integer.getInteger("bench.streaming.timeoutSeconds", 300);
+        List<Integer> largest = List.of(s.streamingItems().stream().mapToInt(Integer::intValue).max().orElseThrow());
+        return new Results(DEFAULT_CHILD_JVM_ARGS, timeoutSeconds, headline(largest, largest, timeoutSeconds));
+    }
+
+    private static List<Measurement> headline(List<Integer> ours, List<Integer> split, int timeoutSeconds)
+            throws Exception {
+        List<Measurement> rows = new ArrayList<>();
+        for (int n : ours) {
+            rows.add(fork(OURS, n, DEFAULT_FLAGS, timeoutSeconds).onDefaultFlags(true));
+        }
+        for (int n : split) {
+            rows.add(fork(SPLIT, n, DEFAULT_FLAGS, timeoutSeconds).onDefaultFlags(true));
+        }
+        return rows;
     }
 
     /** The child's entry point: {@code StreamingMemoryBenchmark <ours|split> <n>}. */
@@ -175,7 +224,7 @@ final class StreamingMemoryBenchmark {
             if (!Files.isExecutable(modern)) {
                 System.out.printf("  n/a: no JDK 21+ at %s (set -Dbench.jdk21Home=)%n", PlainHarness.JDK21_HOME);
                 return new Measurement(peer, n, "n/a", "no JDK 21+ at " + PlainHarness.JDK21_HOME, -1, 0, 0,
-                        expectedSum(n), -1, -1, -1, -1, -1, -1, -1, -1, -1);
+                        expectedSum(n), -1, -1, -1, -1, -1, -1, -1, -1, -1, false);
             }
             java = modern.toString();
         }
@@ -211,7 +260,7 @@ final class StreamingMemoryBenchmark {
             String detail = !exited ? "no result after " + timeoutSeconds + " s; killed"
                     : "exit " + child.exitValue() + ": " + lastLines(errors, 3);
             m = new Measurement(peer, n, outcome, detail, -1, result.progressItems, 0, expectedSum(n), -1,
-                    result.progressPeak, -1, -1, -1, -1, -1, -1, -1);
+                    result.progressPeak, -1, -1, -1, -1, -1, -1, -1, false);
         }
         System.out.printf("  %s%n", summary(m));
         if (!m.ok() && !errors.isBlank()) {
@@ -352,7 +401,7 @@ final class StreamingMemoryBenchmark {
             long afterFinalGc = heapUsed();
             return new Measurement(peer, n, "ok", "", wallMillis, countAndSum[0], countAndSum[1], expectedSum(n),
                     baseline, peakAfterGc, peakAfterFullGc, gcs, fullGcs, poolPeaks, afterFinalGc,
-                    Runtime.getRuntime().maxMemory(), readAhead.get());
+                    Runtime.getRuntime().maxMemory(), readAhead.get(), false);
         } finally {
             context.close();
         }
@@ -443,6 +492,7 @@ final class StreamingMemoryBenchmark {
     static final class Checkpoints {
         private final long step;
         private long next;
+        private int taken;
         volatile long pausedNanos;
 
         Checkpoints(long n) {
@@ -462,7 +512,22 @@ final class StreamingMemoryBenchmark {
         void gc() {
             long t0 = System.nanoTime();
             System.gc();
+            if (++taken == CHECKPOINTS / 2 && Boolean.getBoolean("bench.streaming.histogram")) {
+                printHistogram();
+            }
             pausedNanos += System.nanoTime() - t0;
+        }
+
+        /** {@code -Dbench.streaming.histogram=true}: the live objects by class at the middle checkpoint, on stderr. */
+        private static void printHistogram() {
+            try {
+                Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                        new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram", new Object[] { new String[0] }, new String[] { String[].class.getName() });
+                System.err.println(String.join("\n", Arrays.asList(text.toString().split("\\R")).subList(0, Math.min(3000, text.toString().split("\\R").length))));
+            } catch (Exception e) {
+                System.err.println("no class histogram: " + e);
+            }
         }
     }
 

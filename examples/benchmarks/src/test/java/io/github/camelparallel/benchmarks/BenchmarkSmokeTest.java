@@ -52,9 +52,16 @@ class BenchmarkSmokeTest {
     void streamingChildrenOfEveryPeerSumTheWholeStream(@TempDir Path out) throws Exception {
         StreamingMemoryBenchmark.Results results = StreamingMemoryBenchmark.run(BenchSettings.smoke(out));
 
-        assertEquals(StreamingMemoryBenchmark.PEER_NAMES.size(), results.measurements().size(), results.toString());
+        // every peer on the fixed heap, and ours and Camel's split again on the JVM's default flags (the headline)
+        assertEquals(StreamingMemoryBenchmark.PEER_NAMES.size() + 2, results.measurements().size(),
+                results.toString());
+        List<StreamingMemoryBenchmark.Measurement> rows = new ArrayList<>();
         for (String peer : StreamingMemoryBenchmark.PEER_NAMES.keySet()) {
-            StreamingMemoryBenchmark.Measurement m = results.find(peer, 20_000);
+            rows.add(results.find(peer, 20_000));
+        }
+        rows.add(results.find(StreamingMemoryBenchmark.OURS, 20_000, true));
+        rows.add(results.find(StreamingMemoryBenchmark.SPLIT, 20_000, true));
+        for (StreamingMemoryBenchmark.Measurement m : rows) {
             if (noJdk21ForVirtualThreads(m)) {
                 continue;
             }
@@ -134,6 +141,13 @@ class BenchmarkSmokeTest {
         }
         for (String peer : BenchmarkMain.peerNames()) {
             assertTrue(report.contains(peer), peer + " missing from:\n" + report);
+        }
+        assertTrue(report.contains("| " + StreamingMemoryBenchmark.PEER_NAMES.get(StreamingMemoryBenchmark.OURS)
+                + StreamingMemoryBenchmark.DEFAULT_FLAGS_SUFFIX + " | 20,000 | ok"), "default-flag row:\n" + report);
+        for (String goal : List.of("ours' peak heap after GC ÷ Camel's streaming split's",
+                "hand-chunked `ExecutorService` (same boxed list), default flags", "Small batches, process backend: p99",
+                "Cold start of a 2-worker JVM pool", "Hazelcast per-chunk overhead, client of one member JVM")) {
+            assertTrue(report.contains(goal), "goal " + goal + " missing from:\n" + report);
         }
         for (String section : List.of("## Goals", "## I/O-bound: tasks that each wait",
                 "## Small batches: latency of a 10-item batch", "### CPU-bound speed-up, every backend and peer",

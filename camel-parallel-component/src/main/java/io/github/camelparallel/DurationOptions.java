@@ -1,30 +1,28 @@
 package io.github.camelparallel;
 
-import java.lang.reflect.Field;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.TypeConverter;
-import org.apache.camel.spi.UriParam;
 
 /**
  * Strict reading of an endpoint URI's duration options ({@code taskTimeout}, {@code timeout}, {@code retryDelay},
- * ...: every {@link UriParam} of {@link ParallelConfiguration} typed {@code java.time.Duration}). Camel's own
+ * ...: every {@code @UriParam} of {@link ParallelConfiguration} typed {@code java.time.Duration}). Camel's own
  * conversion reads many strings it does not understand ({@code later}, {@code abc}) as 0 ms, which for a timeout
  * silently means "no bound"; an endpoint fails at start instead, naming the option and the value. A value that reads
  * as 0 is accepted only when it says 0. Stateless.
  */
 final class DurationOptions {
 
-    private static final Set<String> NAMES = Arrays.stream(ParallelConfiguration.class.getDeclaredFields())
-            .filter(f -> f.isAnnotationPresent(UriParam.class)
-                    && "java.time.Duration".equals(f.getAnnotation(UriParam.class).javaType()))
-            .map(Field::getName).collect(Collectors.toUnmodifiableSet());
+    /**
+     * The options typed {@code java.time.Duration}, named here rather than found by reflection at run time: reading the
+     * annotations would leave them cached for the life of the class (DurationOptionsTest keeps the list complete).
+     */
+    static final Set<String> NAMES = Set.of("progressInterval", "retryDelay", "taskTimeout", "timeout",
+            "workerStartupTimeout", "clientConnectTimeout");
     private static final Pattern ZERO = Pattern.compile("\\s*(0+(\\s*[a-z]+)?|P(T?0+[DHMS])+|PT0*\\.?0*S)\\s*",
             Pattern.CASE_INSENSITIVE);
 

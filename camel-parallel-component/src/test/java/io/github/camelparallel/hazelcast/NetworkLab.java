@@ -41,11 +41,11 @@ public final class NetworkLab implements AutoCloseable {
             + ThreadLocalRandom.current().nextInt(250) + ".";
     private final String bridge = "cpb" + tag;
     public final String cluster = "lab-" + tag;
-    private final List<Path> cgroups = new ArrayList<>();
     private final List<String> namespaces = new ArrayList<>();
     private final Map<Integer, Process> members = new TreeMap<>();
     private final LabTiming timing;
     private Path files;
+    private final CpuQuotas quotas = new CpuQuotas(tag);
     private final Thread hook = new Thread(this::removeAll, "network-lab-cleanup");
     private boolean removed;
 
@@ -193,53 +193,21 @@ public final class NetworkLab implements AutoCloseable {
 
     /**
      * Confines the running member {@code i} (its JVM and every thread of it) to {@code cpus} CPUs by a cgroup of its
-     * own, and returns the cgroup; aborts the test where none can be made. Members start unconfined, so a quota
-     * does not slow their JVM start.
+     * own (see {@link CpuQuotas}), and returns the cgroup; aborts the test where none can be made. Members start
+     * unconfined, so a quota does not slow their JVM start.
      */
     public Path confine(int i, double cpus) throws IOException {
-        Path cgroup = cgroup(i, cpus);
-        Process member = members.get(i);
-        List<ProcessHandle> jvm = new ArrayList<>(List.of(member.toHandle()));
-        member.descendants().forEach(jvm::add);
-        for (ProcessHandle process : jvm) {
-            Files.writeString(cgroup.resolve("cgroup.procs"), Long.toString(process.pid()));
-        }
-        return cgroup;
+        return quotas.confine(Integer.toString(i), members.get(i), cpus);
+    }
+
+    /** Gives this JVM (the submitter) a high CPU weight until {@link #close()}, so other work does not starve it. */
+    public void favourThisJvm() throws IOException {
+        quotas.favourThisJvm();
     }
 
     /** The cgroup paths ({@code /proc/PID/cgroup}) member {@code i}'s JVM is in now. */
     public String cgroupsOf(int i) throws IOException {
         return Files.readString(Path.of("/proc", Long.toString(members.get(i).pid()), "cgroup"));
-    }
-
-    /** A cgroup limited to {@code cpus} CPUs, v2 or v1; aborts the test where neither can be made. */
-    private Path cgroup(int i, double cpus) throws IOException {
-        long period = 100_000;
-        long quota = Math.round(cpus * period);
-        Path v2 = Path.of("/sys/fs/cgroup/cgroup.controllers");
-        Path dir;
-        if (Files.exists(v2)) {
-            dir = Path.of("/sys/fs/cgroup", "cpl" + tag + "-" + i);
-            mkdirOrAbort(dir);
-            Files.writeString(dir.resolve("cpu.max"), quota + " " + period);
-        } else {
-            dir = Path.of("/sys/fs/cgroup/cpu", "cpl" + tag + "-" + i);
-            mkdirOrAbort(dir);
-            Files.writeString(dir.resolve("cpu.cfs_period_us"), Long.toString(period));
-            Files.writeString(dir.resolve("cpu.cfs_quota_us"), Long.toString(quota));
-        }
-        return dir;
-    }
-
-    private void mkdirOrAbort(Path dir) {
-        try {
-            Files.createDirectory(dir);
-            cgroups.add(dir);
-        } catch (IOException e) {
-            String why = "cannot create the cgroup " + dir + ": " + e;
-            System.out.println("NetworkLab: skipped: " + why);
-            Assumptions.abort(why);
-        }
     }
 
     /** Member {@code i}'s link goes down: it runs on, alone on its side. */
@@ -315,13 +283,7 @@ public final class NetworkLab implements AutoCloseable {
             run("ip netns del " + namespaces.get(i));
         }
         run("ip link del " + bridge);
-        for (Path cgroup : cgroups) {
-            try {
-                Files.deleteIfExists(cgroup); // empty now: its processes were killed above
-            } catch (IOException e) {
-                System.out.println("NetworkLab: cannot remove " + cgroup + ": " + e);
-            }
-        }
+        quotas.remove();
         if (files != null) {
             String keep = System.getProperty("camel.parallel.lab.logs"); // a directory to keep the member logs in
             try (var list = Files.list(files)) {
@@ -347,7 +309,7 @@ public final class NetworkLab implements AutoCloseable {
         for (String listing : List.of(run("ip netns list").output, run("ip -o link show").output)) {
             listing.lines().filter(line -> line.contains(tag)).forEach(left::add);
         }
-        cgroups.stream().filter(Files::exists).map(Path::toString).forEach(left::add);
+        left.addAll(quotas.leftovers());
         if (files != null && Files.exists(files)) {
             left.add(files.toString());
         }

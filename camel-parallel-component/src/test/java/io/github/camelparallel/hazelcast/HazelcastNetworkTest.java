@@ -7,8 +7,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.core.HazelcastInstance;
 import io.github.camelparallel.TestContexts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -147,10 +145,10 @@ class HazelcastNetworkTest {
         long t1 = System.nanoTime();
         lab.restore(1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timing.mergeDelaySeconds() + 80L);
-        while (!everyClientSees(3) && System.nanoTime() < deadline) {
+        while (!lab.clientsSee(3) && System.nanoTime() < deadline) {
             sleep(200);
         }
-        assertTrue(everyClientSees(3), "the cut-off member merged back");
+        assertTrue(lab.clientsSee(3), "the cut-off member merged back");
         long merged = millisSince(t1);
         // split-brain healing restarts the merged member's node: wait until all three run chunks again
         Set<String> after = membersRunningChunks();
@@ -171,11 +169,6 @@ class HazelcastNetworkTest {
             assertEquals(squares(120), values(run(120, 20, 5), nodes));
         }
         return nodes;
-    }
-
-    private static boolean everyClientSees(int members) {
-        return HazelcastClient.getAllHazelcastClients().stream()
-                .allMatch(client -> client.getCluster().getMembers().size() == members);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import com.hazelcast.client.HazelcastClient;
 import io.github.camelparallel.TestContexts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -64,7 +63,7 @@ class HazelcastQuotaTest {
                             + 2 * POOL_SIZE * 3 + "&chunkSize=" + CHUNK_SIZE + "&" + lab.clientOptions() + "&task=#class:"
                             + NodeCpuWork.class.getName()));
                 }
-                awaitClientSees(members);
+                awaitClientSees(lab, members);
                 perSecond.add(throughput(context, members, batch, expected, measure));
                 for (Path q : quotas) {
                     System.out.printf("HazelcastQuotaTest: %s: %s%n", q.getFileName(), CpuQuotas.cpuStat(q));
@@ -123,12 +122,12 @@ class HazelcastQuotaTest {
         assertEquals(expected, values);
     }
 
-    private static void awaitClientSees(int members) throws InterruptedException {
+    private static void awaitClientSees(NetworkLab lab, int members) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (HazelcastClient.getAllHazelcastClients().stream().anyMatch(c -> c.getCluster().getMembers().size()
-                != members) && System.nanoTime() < deadline) {
+        while (!lab.clientsSee(members) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        assertTrue(lab.clientsSee(members), "the client sees " + members + " member(s)");
     }
 
     private static String load() {

@@ -16,6 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
+import com.hazelcast.core.HazelcastInstance;
 import io.github.camelparallel.backend.hazelcast.MemberMain;
 import org.junit.jupiter.api.Assumptions;
 
@@ -226,6 +229,14 @@ public final class NetworkLab implements AutoCloseable {
 
     public void restoreAll() {
         sh("ip addr add " + subnet + "1/24 dev " + bridge);
+    }
+
+    /** Whether this JVM has a client of this lab's cluster and each such client sees {@code count} members. */
+    public boolean clientsSee(int count) {
+        List<HazelcastInstance> clients = HazelcastClient.getAllHazelcastClients().stream()
+                .filter(c -> c instanceof HazelcastClientProxy p && cluster.equals(p.getClientConfig().getClusterName()))
+                .toList();
+        return !clients.isEmpty() && clients.stream().allMatch(c -> c.getCluster().getMembers().size() == count);
     }
 
     public Process member(int i) {

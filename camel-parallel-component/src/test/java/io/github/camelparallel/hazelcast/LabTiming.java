@@ -69,6 +69,7 @@ record LabTiming(int heartbeatSeconds, int noHeartbeatSeconds, int mergeDelaySec
                   cluster-name: %s
                   network:
                     cluster-members: [%s]
+                    connection-timeout: 2000
                   connection-strategy:
                     connection-retry:
                       initial-backoff-millis: 200

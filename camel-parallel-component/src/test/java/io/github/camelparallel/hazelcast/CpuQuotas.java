@@ -71,13 +71,19 @@ final class CpuQuotas {
         try {
             Files.createDirectory(dir);
         } catch (IOException e) {
-            String why = "cannot create the cgroup " + dir + ": " + e;
-            System.out.println("NetworkLab: skipped: " + why);
-            Assumptions.abort(why);
+            skip("cannot create the cgroup " + dir + ": " + e);
         }
         made.add(dir);
+        if (!Files.exists(dir.resolve(V2 ? "cpu.max" : "cpu.cfs_quota_us"))) {
+            skip("no cpu controller in the cgroup " + dir);
+        }
         Files.writeString(dir.resolve(V2 ? "cpu.weight" : "cpu.shares"), V2 ? "10000" : "262144"); // the maximum
         return dir;
+    }
+
+    private static void skip(String why) {
+        System.out.println("NetworkLab: skipped: " + why);
+        Assumptions.abort(why);
     }
 
     /** Moves this JVM home, then removes every cgroup made (they are empty once their members are dead). */

@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Scale-out shown on N small machines: member JVMs each in its own network namespace and confined to half a CPU by a
  * cgroup quota ({@link NetworkLab}), this JVM their client, a CPU-bound batch with automatic chunks. One member
  * starts, the batch runs; a second joins, it runs again; then a third: throughput over 2 and 3 members against 1.
+ * Members and this JVM (the submitter) get the highest CPU weight ({@link CpuQuotas}), so other work on a shared
+ * machine takes neither a member's quota nor the submitter's CPU.
  * <p>
  * The short form (normal build, one measured batch per count) proves the set-up end to end: each member is in its
  * quota's cgroup, results are exact, every member runs chunks; it prints the figures without asserting them (three
@@ -89,7 +91,7 @@ class HazelcastQuotaTest {
         }
     }
 
-    /** Items per second of the median of {@code measure} batches, after a warm-up batch half as long (JIT, partition moves). */
+    /** Items per second, median of {@code measure} batches after a warm-up half as long (JIT, partition moves). */
     private static double throughput(CamelContext context, int members, List<Integer> batch, List<String> expected,
             int measure) {
         Set<String> nodes = new TreeSet<>();

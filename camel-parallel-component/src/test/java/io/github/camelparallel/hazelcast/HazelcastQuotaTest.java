@@ -62,8 +62,8 @@ class HazelcastQuotaTest {
                 if (context == null) { // the window sized for three members from the start (it is fixed at pool start)
                     context = TestContexts.started(Map.of(), TestContexts.route("direct:in", "parallel:quota"
                             + "?backend=hazelcast&clientMode=true&poolSize=" + POOL_SIZE + "&maxInFlight="
-                            + 2 * POOL_SIZE * 3 + "&chunkSize=" + CHUNK_SIZE + "&" + lab.clientOptions() + "&task=#class:"
-                            + NodeCpuWork.class.getName()));
+                            + 2 * POOL_SIZE * 3 + "&chunkSize=" + CHUNK_SIZE + "&" + lab.clientOptions()
+                            + "&task=#class:" + NodeCpuWork.class.getName()));
                 }
                 awaitClientSees(lab, members);
                 perSecond.add(throughput(context, members, batch, expected, measure));

@@ -234,7 +234,8 @@ public final class NetworkLab implements AutoCloseable {
     /** Whether this JVM has a client of this lab's cluster and each such client sees {@code count} members. */
     public boolean clientsSee(int count) {
         List<HazelcastInstance> clients = HazelcastClient.getAllHazelcastClients().stream()
-                .filter(c -> c instanceof HazelcastClientProxy p && cluster.equals(p.getClientConfig().getClusterName()))
+                .filter(c -> c instanceof HazelcastClientProxy p
+                        && cluster.equals(p.getClientConfig().getClusterName()))
                 .toList();
         return !clients.isEmpty() && clients.stream().allMatch(c -> c.getCluster().getMembers().size() == count);
     }

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.function.Function;
 
-/** CPU-bound: n → a SHA-256 chain of {@value #ROUNDS} rounds seeded with n (about 10 ms of one core here). */
+/** CPU-bound: n → a SHA-256 chain of {@value #ROUNDS} rounds seeded with n (a few ms of one core). */
 public class CpuWork implements Function<Integer, Long> {
 
     static final int ROUNDS = 20_000;

@@ -7,15 +7,16 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.core.HazelcastInstance;
 import io.github.camelparallel.TestContexts;
-import io.github.camelparallel.backend.hazelcast.HazelcastConfigs;
-import io.github.camelparallel.tasks.Cube;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,18 +30,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * whatever it computes alone afterwards never reaches the client), and once the link is back it merges into the
  * cluster again and the next batch runs on all three; a client cut off from every member fails its batch by index
  * within the documented bound, then serves again. Skipped where namespaces cannot be made (not root, not Linux).
- * The short form runs in the normal build; {@code -Dcamel.parallel.lab.long=true} (profile {@code network-lab}) runs
- * longer batches.
+ * <p>
+ * One cluster serves the cases in order (each leaves it whole, so the next starts from three members). The short
+ * form runs in the normal build on {@link LabTiming#SHORT} clocks with smaller batches; {@code
+ * -Dcamel.parallel.lab.long=true} (profile {@code network-lab}) runs the built-in clocks users get and longer batches.
+ * The bounds asserted derive from the clocks in use.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HazelcastNetworkTest {
 
     static final boolean LONG = Boolean.getBoolean("camel.parallel.lab.long");
+    /** Flags of member JVMs whose tasks are trivial: a quicker start, less CPU taken from the others. */
+    static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
 
+    private final LabTiming timing = LONG ? LabTiming.DEFAULTS : LabTiming.SHORT;
     private NetworkLab lab;
     private CamelContext context;
 
-    @AfterEach
-    void stop() {
+    @BeforeAll
+    void startCluster() throws Exception {
+        lab = NetworkLab.open(3, timing);
+        long t0 = System.nanoTime();
+        lab.startMembers(2, QUICK_START);
+        long members = millisSince(t0);
+        // one pool (one client) behind two endpoints: automatic chunks, and chunks of 5
+        String pool = "parallel:lab?backend=hazelcast&clientMode=true&poolSize=2&" + lab.clientOptions()
+                + "&task=#class:" + NodeSquare.class.getName();
+        context = TestContexts.started(Map.of(), TestContexts.route("direct:0", pool),
+                TestContexts.route("direct:5", pool + "&chunkSize=5"));
+        System.out.printf("HazelcastNetworkTest: 3 members started in %d ms, the clients %d ms later%n", members,
+                millisSince(t0) - members);
+    }
+
+    @AfterAll
+    void stopCluster() {
         try {
             if (context != null) {
                 context.stop();
@@ -48,22 +72,19 @@ class HazelcastNetworkTest {
         } finally {
             if (lab != null) {
                 lab.close();
+                assertEquals(List.of(), lab.leftovers(), "every namespace, link, cgroup and file removed");
             }
         }
     }
 
-    private void startClient(String task, String options) throws Exception {
-        context = TestContexts.started(Map.of(), TestContexts.route("direct:in", "parallel:lab?backend=hazelcast"
-                + "&clientMode=true&clusterName=" + lab.cluster + "&members=" + lab.members() + "&poolSize=2&task=#class:"
-                + task + (options.isEmpty() ? "" : "&" + options)));
+    /** A batch of {@code items} items that take {@code millis} ms each, in chunks of {@code chunkSize} (0 or 5). */
+    private Exchange send(int items, int millis, int chunkSize) {
+        return TestContexts.send(context, "direct:" + chunkSize, IntStream.range(0, items)
+                .mapToObj(i -> List.of(i, millis)).toList());
     }
 
-    private Exchange send(int items) {
-        return TestContexts.send(context, "direct:in", IntStream.range(0, items).boxed().toList());
-    }
-
-    private List<?> run(int items) {
-        Exchange out = send(items);
+    private List<?> run(int items, int millis, int chunkSize) {
+        Exchange out = send(items, millis, chunkSize);
         assertNull(out.getException(), () -> "batch failed: " + out.getException());
         return out.getMessage().getBody(List.class);
     }
@@ -80,20 +101,24 @@ class HazelcastNetworkTest {
         return IntStream.range(0, items).mapToObj(i -> Long.toString((long) i * i)).toList();
     }
 
-    @Test
-    void twentyThousandItemsOverThreeMembersOnSeparateStacksArriveOnceInOrder() throws Exception {
-        lab = NetworkLab.open(3);
-        lab.startMembers(0, 2, List.of());
-        startClient(Cube.class.getName(), "");
-        int items = LONG ? 200_000 : 20_000;
-        assertEquals(IntStream.range(0, items).mapToObj(i -> (long) i * i * i).toList(), run(items));
+    private static long millisSince(long t0) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }
 
     @Test
-    void aMemberCutOffMidBatchLosesNothingThenMergesBackAndServesAtFullStrength() throws Exception {
-        lab = NetworkLab.open(3);
-        lab.startMembers(0, 2, List.of()); // merging within HazelcastConfigs.MERGE_DELAY_SECONDS
-        startClient(NodeSquare.class.getName(), "chunkSize=5");
+    @Order(1)
+    void twentyThousandItemsOverThreeMembersOnSeparateStacksArriveOnceInOrder() {
+        int items = LONG ? 200_000 : 20_000;
+        long t0 = System.nanoTime();
+        Set<String> nodes = new TreeSet<>();
+        assertEquals(squares(items), values(run(items, 0, 0), nodes));
+        System.out.printf("HazelcastNetworkTest: %d items over 3 members: %d ms%n", items, millisSince(t0));
+        assertEquals(Set.of("0", "1", "2"), nodes, "every member runs chunks");
+    }
+
+    @Test
+    @Order(2)
+    void aMemberCutOffMidBatchLosesNothingThenMergesBackAndServesAtFullStrength() {
         int items = LONG ? 3000 : 400; // 20 ms each over 6 threads: 1.3 s (short) of work
         Thread cutter = new Thread(() -> {
             sleep(700);
@@ -102,65 +127,94 @@ class HazelcastNetworkTest {
         cutter.start();
         long t0 = System.nanoTime();
         Set<String> nodes = new TreeSet<>();
-        List<String> values = values(run(items), nodes);
+        List<String> values;
+        try {
+            values = values(run(items, 20, 5), nodes);
+        } finally {
+            join(cutter);
+        }
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-        cutter.join();
-        System.out.printf("HazelcastNetworkTest: %d items with a member cut off mid-batch: %d s%n", items, seconds);
+        System.out.printf("HazelcastNetworkTest: %d items with a member cut off mid-batch: %d s (detection %d s)%n",
+                items, seconds, timing.noHeartbeatSeconds());
         assertEquals(squares(items), values, "every item exactly once, in order");
         assertTrue(lab.member(1).isAlive(), "the cut-off member ran on, alone");
         // the failure detector's bound plus the work, with room for a loaded machine
-        long bound = HazelcastConfigs.DEFAULT_NO_HEARTBEAT_SECONDS + items * 20L / 1000 / 2 + 30;
+        long bound = timing.noHeartbeatSeconds() + items * 20L / 1000 / 2 + 30;
         assertTrue(seconds <= bound, "took " + seconds + " s, bound " + bound + " s");
 
+        long t1 = System.nanoTime();
         lab.restore(1);
-        HazelcastInstance client = HazelcastClient.getAllHazelcastClients().iterator().next();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (client.getCluster().getMembers().size() < 3 && System.nanoTime() < deadline) {
-            sleep(500);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timing.mergeDelaySeconds() + 80L);
+        while (!lab.clientsSee(3) && System.nanoTime() < deadline) {
+            sleep(200);
         }
-        assertEquals(3, client.getCluster().getMembers().size(), "the cut-off member merged back");
-        Set<String> after = new TreeSet<>();
+        assertTrue(lab.clientsSee(3), "the cut-off member merged back");
+        long merged = millisSince(t1);
         // split-brain healing restarts the merged member's node: wait until all three run chunks again
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (after.size() < 3 && System.nanoTime() < deadline) {
-            after.clear();
-            assertEquals(squares(120), values(run(120), after));
-        }
+        Set<String> after = membersRunningChunks();
+        System.out.printf("HazelcastNetworkTest: link back: merged after %d ms, all three run chunks after %d ms%n",
+                merged, millisSince(t1));
         assertEquals(Set.of("0", "1", "2"), after, "the next batch runs on all three members");
     }
 
+    /**
+     * Runs 120-item batches (exact results asserted) until one ran chunks on all three members, or a minute passed;
+     * the members that ran the last one.
+     */
+    private Set<String> membersRunningChunks() {
+        Set<String> nodes = new TreeSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (nodes.size() < 3 && System.nanoTime() < deadline) {
+            nodes.clear();
+            assertEquals(squares(120), values(run(120, 20, 5), nodes));
+        }
+        return nodes;
+    }
+
     @Test
-    void aClientCutOffFromEveryMemberFailsItsBatchByIndexThenServesAgain() throws Exception {
-        lab = NetworkLab.open(2);
-        lab.startMembers(0, 2, List.of());
-        startClient(NodeSquare.class.getName(), "chunkSize=5");
-        assertEquals(squares(20), values(run(20), new TreeSet<>()));
+    @Order(3)
+    void aClientCutOffFromEveryMemberFailsItsBatchByIndexThenServesAgain() {
+        assertEquals(squares(20), values(run(20, 20, 5), new TreeSet<>()));
         Thread cutter = new Thread(() -> {
             sleep(500);
             lab.cutAll();
         });
         cutter.start();
         long t0 = System.nanoTime();
-        Exchange out = send(LONG ? 2000 : 400);
+        Exchange out;
+        try {
+            out = send(LONG ? 2000 : 400, 20, 5);
+        } finally {
+            join(cutter);
+        }
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-        cutter.join();
-        System.out.printf("HazelcastNetworkTest: a client cut off from every member failed its batch after %d s%n",
-                seconds);
+        System.out.printf("HazelcastNetworkTest: a client cut off from every member failed its batch after %d s"
+                + " (bound %d s)%n", seconds, timing.clientOfflineBoundSeconds());
         assertNotNull(out.getException(), "a client that reaches no member fails the batch");
         assertTrue(out.getException().getMessage().matches("(?is).*\\bitem \\d+.*"),
                 () -> "the failure names an item index: " + out.getException());
-        long bound = HazelcastConfigs.CLIENT_OFFLINE_BOUND_SECONDS + 30;
+        long bound = timing.clientOfflineBoundSeconds() + 30;
         assertTrue(seconds <= bound, "failed after " + seconds + " s, bound " + bound + " s");
 
+        long t1 = System.nanoTime();
         lab.restoreAll();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        Exchange again = send(20);
+        Exchange again = send(20, 20, 5);
         while (again.getException() != null && System.nanoTime() < deadline) {
-            sleep(1000);
-            again = send(20);
+            sleep(200);
+            again = send(20, 20, 5);
         }
         assertNull(again.getException(), "serves again once the link is back");
         assertEquals(squares(20), values(again.getMessage().getBody(List.class), new TreeSet<>()));
+        System.out.printf("HazelcastNetworkTest: link back: serving again after %d ms%n", millisSince(t1));
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {

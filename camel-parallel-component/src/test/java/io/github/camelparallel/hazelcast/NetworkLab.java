@@ -9,11 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
+import com.hazelcast.core.HazelcastInstance;
 import io.github.camelparallel.backend.hazelcast.MemberMain;
 import org.junit.jupiter.api.Assumptions;
 
@@ -22,11 +27,13 @@ import org.junit.jupiter.api.Assumptions;
  * namespace, joined by a veth pair to one bridge in this JVM's namespace, which gets the subnet's first address (so
  * this JVM reaches every member as a client). {@link #cut(int)} sets a member's link down (it stays alive, alone on
  * its side), {@link #restore(int)} sets it up again; {@link #cutAll()} takes the bridge down (this JVM reaches no
- * member). With {@code cpus > 0} each member starts inside its own cgroup (v2 {@code cpu.max} or v1
- * {@code cpu.cfs_quota_us}) limited to that many CPUs, so N members model N small machines.
+ * member). {@link #confine} moves a running member into a cgroup of its own (v2 {@code cpu.max} or v1
+ * {@code cpu.cfs_quota_us}) limited to that many CPUs, so N members model N small machines. Members and the client
+ * run on the clocks of a {@link LabTiming}: the built-in ones, or short ones written as Hazelcast YAML files.
  * <p>
- * Names are unique per run (a random tag in every namespace, link and cgroup name); {@link #close()} kills the
- * members and removes everything it made, and a shutdown hook does the same if the test JVM ends first. Where the
+ * Names are unique per run (a random tag in every namespace, link, cgroup and file name); {@link #close()} kills the
+ * members and removes everything it made ({@link #leftovers()} lists what is still there), and a shutdown hook does
+ * the same if the test JVM ends first. Where the
  * machine does not allow it (not root, no {@code ip}, no namespaces, no cpu controller), {@link #open} aborts the
  * test with the reason printed, so it is skipped, not failed. Not thread-safe: one test thread drives it.
  */
@@ -37,21 +44,24 @@ public final class NetworkLab implements AutoCloseable {
             + ThreadLocalRandom.current().nextInt(250) + ".";
     private final String bridge = "cpb" + tag;
     public final String cluster = "lab-" + tag;
-    private final List<Path> cgroups = new ArrayList<>();
     private final List<String> namespaces = new ArrayList<>();
-    private final List<Process> members = new ArrayList<>();
+    private final Map<Integer, Process> members = new TreeMap<>();
+    private final LabTiming timing;
+    private Path files;
+    private final CpuQuotas quotas = new CpuQuotas(tag);
     private final Thread hook = new Thread(this::removeAll, "network-lab-cleanup");
     private boolean removed;
 
-    private NetworkLab() {
+    private NetworkLab(LabTiming timing) {
+        this.timing = timing;
     }
 
     /**
      * A bridge and {@code count} namespaces linked to it; aborts the test (skipped, reason printed) where the
      * machine does not allow it.
      */
-    public static NetworkLab open(int count) {
-        NetworkLab lab = new NetworkLab();
+    public static NetworkLab open(int count, LabTiming timing) {
+        NetworkLab lab = new NetworkLab(timing);
         String why = lab.unsupported();
         if (why != null) {
             System.out.println("NetworkLab: skipped: " + why);
@@ -114,67 +124,93 @@ public final class NetworkLab implements AutoCloseable {
                 .collect(Collectors.joining(","));
     }
 
-    /**
-     * Starts a {@link MemberMain} JVM in every namespace (in parallel) and waits until each is in the cluster.
-     *
-     * @param cpus        the CPU quota of each member, 0 for none (aborts the test where no cgroup can be made)
-     * @param poolSize    chunks each member runs at once
-     * @param properties  system properties for the members ({@code name=value})
-     */
-    public void startMembers(double cpus, int poolSize, List<String> properties) throws Exception {
+    /** Starts a {@link MemberMain} JVM in every namespace (in parallel) and waits until each is in the cluster. */
+    public void startMembers(int poolSize, List<String> jvmFlags) throws Exception {
         List<CompletableFuture<String>> ready = new ArrayList<>();
         for (int i = 0; i < namespaces.size(); i++) {
-            Path cgroup = cpus > 0 ? cgroup(i, cpus) : null;
-            List<String> java = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                    "-Xmx256m", "-Dcamel.parallel.test.node=" + i));
-            java.addAll(MemberJvms.HAZELCAST_JVM_FLAGS);
-            properties.forEach(p -> java.add("-D" + p));
-            java.addAll(List.of("-cp", System.getProperty("java.class.path"), MemberMain.class.getName(), "--cluster",
-                    cluster, "--port", "5701", "--members", members(), "--pool-size", Integer.toString(poolSize),
-                    "--interface", address(i)));
-            String exec = "exec ip netns exec " + namespaces.get(i) + " " + String.join(" ", java);
-            String script = cgroup == null ? exec : "echo $$ > " + cgroup.resolve("cgroup.procs") + " && " + exec;
-            Process member = new ProcessBuilder("sh", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            members.add(member);
+            Process member = launch(i, poolSize, jvmFlags);
             ready.add(CompletableFuture.supplyAsync(() -> readyLine(member)));
         }
         for (CompletableFuture<String> line : ready) {
-            String seen = line.get(120, TimeUnit.SECONDS);
-            if (seen == null || !seen.startsWith("MEMBER READY")) {
-                throw new IllegalStateException("a member JVM did not start: " + seen);
-            }
+            awaitReady(line);
         }
     }
 
-    /** A cgroup limited to {@code cpus} CPUs, v2 or v1; aborts the test where neither can be made. */
-    private Path cgroup(int i, double cpus) throws IOException {
-        long period = 100_000;
-        long quota = Math.round(cpus * period);
-        Path v2 = Path.of("/sys/fs/cgroup/cgroup.controllers");
-        Path dir;
-        if (Files.exists(v2)) {
-            dir = Path.of("/sys/fs/cgroup", "cpl" + tag + "-" + i);
-            mkdirOrAbort(dir);
-            Files.writeString(dir.resolve("cpu.max"), quota + " " + period);
-        } else {
-            dir = Path.of("/sys/fs/cgroup/cpu", "cpl" + tag + "-" + i);
-            mkdirOrAbort(dir);
-            Files.writeString(dir.resolve("cpu.cfs_period_us"), Long.toString(period));
-            Files.writeString(dir.resolve("cpu.cfs_quota_us"), Long.toString(quota));
-        }
-        return dir;
+    /**
+     * Starts the {@link MemberMain} JVM of namespace {@code i} alone (the others may be running or not yet started;
+     * it joins those that run) and waits until it is in the cluster.
+     *
+     * @param poolSize chunks the member runs at once
+     * @param jvmFlags extra flags of its JVM
+     */
+    public void startMember(int i, int poolSize, List<String> jvmFlags) throws Exception {
+        Process member = launch(i, poolSize, jvmFlags);
+        awaitReady(CompletableFuture.supplyAsync(() -> readyLine(member)));
     }
 
-    private void mkdirOrAbort(Path dir) {
-        try {
-            Files.createDirectory(dir);
-            cgroups.add(dir);
-        } catch (IOException e) {
-            String why = "cannot create the cgroup " + dir + ": " + e;
-            System.out.println("NetworkLab: skipped: " + why);
-            Assumptions.abort(why);
+    private Process launch(int i, int poolSize, List<String> jvmFlags) throws IOException {
+        List<String> java = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-Xmx256m", "-Dcamel.parallel.test.node=" + i));
+        java.addAll(jvmFlags);
+        java.addAll(MemberJvms.HAZELCAST_JVM_FLAGS);
+        java.addAll(List.of("-cp", System.getProperty("java.class.path"), MemberMain.class.getName(), "--cluster",
+                cluster, "--port", "5701", "--members", members(), "--pool-size", Integer.toString(poolSize),
+                "--interface", address(i)));
+        if (!timing.builtIn()) {
+            java.addAll(List.of("--config", file("member.yaml", timing.memberYaml(cluster, members())).toString()));
         }
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespaces.get(i)));
+        command.addAll(java); // ip execs the JVM: the process is the member JVM itself
+        Process member = new ProcessBuilder(command)
+                .redirectError(file("member-" + i + ".log", "").toFile()).start();
+        members.put(i, member);
+        return member;
+    }
+
+    private static void awaitReady(CompletableFuture<String> line) throws Exception {
+        String seen = line.get(120, TimeUnit.SECONDS);
+        if (seen == null || !seen.startsWith("MEMBER READY")) {
+            throw new IllegalStateException("a member JVM did not start: " + seen);
+        }
+    }
+
+    /**
+     * The endpoint options that make a client of this lab's members: the cluster and members with the built-in
+     * timing, else the client file of {@link LabTiming#clientYaml}.
+     */
+    public String clientOptions() throws IOException {
+        return timing.builtIn() ? "clusterName=" + cluster + "&members=" + members()
+                : "hazelcastConfig=" + file("client.yaml", timing.clientYaml(cluster, members()));
+    }
+
+    private Path file(String name, String text) throws IOException {
+        if (files == null) {
+            files = Files.createTempDirectory("network-lab-" + tag);
+        }
+        Path file = files.resolve(name);
+        if (!Files.exists(file)) {
+            Files.writeString(file, text);
+        }
+        return file;
+    }
+
+    /**
+     * Confines the running member {@code i} (its JVM and every thread of it) to {@code cpus} CPUs by a cgroup of its
+     * own (see {@link CpuQuotas}), and returns the cgroup; aborts the test where none can be made. Members start
+     * unconfined, so a quota does not slow their JVM start.
+     */
+    public Path confine(int i, double cpus) throws IOException {
+        return quotas.confine(Integer.toString(i), members.get(i), cpus);
+    }
+
+    /** Gives this JVM (the submitter) a high CPU weight until {@link #close()}, so other work does not starve it. */
+    public void favourThisJvm() throws IOException {
+        quotas.favourThisJvm();
+    }
+
+    /** The cgroup paths ({@code /proc/PID/cgroup}) member {@code i}'s JVM is in now. */
+    public String cgroupsOf(int i) throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(members.get(i).pid()), "cgroup"));
     }
 
     /** Member {@code i}'s link goes down: it runs on, alone on its side. */
@@ -193,6 +229,15 @@ public final class NetworkLab implements AutoCloseable {
 
     public void restoreAll() {
         sh("ip addr add " + subnet + "1/24 dev " + bridge);
+    }
+
+    /** Whether this JVM has a client of this lab's cluster and each such client sees {@code count} members. */
+    public boolean clientsSee(int count) {
+        List<HazelcastInstance> clients = HazelcastClient.getAllHazelcastClients().stream()
+                .filter(c -> c instanceof HazelcastClientProxy p
+                        && cluster.equals(p.getClientConfig().getClusterName()))
+                .toList();
+        return !clients.isEmpty() && clients.stream().allMatch(c -> c.getCluster().getMembers().size() == count);
     }
 
     public Process member(int i) {
@@ -234,11 +279,11 @@ public final class NetworkLab implements AutoCloseable {
             return;
         }
         removed = true;
-        for (Process member : members) {
+        for (Process member : members.values()) {
             member.descendants().forEach(ProcessHandle::destroyForcibly);
             member.destroyForcibly();
         }
-        for (Process member : members) {
+        for (Process member : members.values()) {
             try {
                 member.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -250,13 +295,37 @@ public final class NetworkLab implements AutoCloseable {
             run("ip netns del " + namespaces.get(i));
         }
         run("ip link del " + bridge);
-        for (Path cgroup : cgroups) {
-            try {
-                Files.deleteIfExists(cgroup);
+        quotas.remove();
+        if (files != null) {
+            String keep = System.getProperty("camel.parallel.lab.logs"); // a directory to keep the member logs in
+            try (var list = Files.list(files)) {
+                for (Path file : list.toList()) {
+                    if (keep != null) {
+                        Files.createDirectories(Path.of(keep));
+                        Files.copy(file, Path.of(keep, cluster + "-" + file.getFileName()));
+                    }
+                    Files.delete(file);
+                }
+                Files.delete(files);
             } catch (IOException e) {
-                System.out.println("NetworkLab: cannot remove " + cgroup + ": " + e);
+                System.out.println("NetworkLab: cannot remove " + files + ": " + e);
             }
         }
+    }
+
+    /**
+     * What of this lab still exists: namespaces, links, cgroups and files with its tag (empty after {@link #close()}).
+     */
+    public List<String> leftovers() {
+        List<String> left = new ArrayList<>();
+        for (String listing : List.of(run("ip netns list").output, run("ip -o link show").output)) {
+            listing.lines().filter(line -> line.contains(tag)).forEach(left::add);
+        }
+        left.addAll(quotas.leftovers());
+        if (files != null && Files.exists(files)) {
+            left.add(files.toString());
+        }
+        return left;
     }
 
     /** Runs each command; the first that fails throws, naming it and its output. */

@@ -11,7 +11,7 @@ import io.github.camelparallel.ParallelComponent;
 import io.github.camelparallel.TestContexts;
 import io.github.camelparallel.backend.process.ProcessPoolBackend;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,7 +46,8 @@ class FirstReadyWorkerTest {
                 + "&poolSize=2&workerStartupTimeout=0&task=#class:" + Cube.class.getName() + "&initializer=#class:"
                 + GatedInitializer.class.getName() + "&workerJvmOptions=-D" + GatedInitializer.GATE + "=" + gate));
 
-        assertEquals(List.of(27L), results(TestContexts.send(context, "direct:in", List.of(3))));
+        ProducerTemplate template = context.createProducerTemplate();
+        assertEquals(List.of(27L), template.requestBody("direct:in", List.of(3), List.class));
         assertFalse(Files.exists(gate.resolve("passed")), "the first result did not wait for the held worker");
         assertEquals(2, backend().liveWorkers(), "the held worker is still starting");
 
@@ -54,7 +55,7 @@ class FirstReadyWorkerTest {
         Files.writeString(gate.resolve("release"), "");
         awaitFile(gate.resolve("passed"));
         List<Integer> input = IntStream.range(0, 2_000).boxed().toList();
-        List<?> results = results(TestContexts.send(context, "direct:in", input));
+        List<?> results = template.requestBody("direct:in", input, List.class);
         for (int i = 0; i < input.size(); i++) {
             assertEquals((long) i * i * i, results.get(i), "index " + i);
         }
@@ -64,13 +65,6 @@ class FirstReadyWorkerTest {
 
     private ProcessPoolBackend backend() {
         return (ProcessPoolBackend) context.getComponent("parallel", ParallelComponent.class).getPoolBackend("first");
-    }
-
-    private static List<?> results(Exchange out) {
-        if (out.getException() != null) {
-            throw new AssertionError("batch failed", out.getException());
-        }
-        return out.getMessage().getBody(List.class);
     }
 
     private static void awaitFile(Path file) throws InterruptedException {

@@ -246,6 +246,17 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         }
     }
 
+    /** Workers that said hello and are idle or running a batch's run (for tests and statistics). */
+    public int readyWorkers() {
+        lock.lock();
+        try {
+            return (int) workers.stream().filter(w -> w.state() == WorkerProcess.State.READY
+                    || w.state() == WorkerProcess.State.BUSY).count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Process ids of the live workers (for tests and operations). */
     public List<Long> workerPids() {
         lock.lock();

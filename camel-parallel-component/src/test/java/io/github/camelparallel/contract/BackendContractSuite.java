@@ -70,7 +70,12 @@ public abstract class BackendContractSuite {
     private CamelContext start(Class<? extends Function<?, ?>> task, String options) throws Exception {
         context = TestContexts.started(Map.of(), TestContexts.route("direct:in", "parallel:contract?"
                 + backendOptions(scratch) + "&task=#class:" + task.getName() + "&" + options));
+        poolStarted(context, "contract");
         return context;
+    }
+
+    /** Called once the route started: a backend whose workers join after route start waits for them here. */
+    protected void poolStarted(CamelContext context, String pool) throws InterruptedException {
     }
 
     /** The item failed with {@code type} and {@code message}, thrown here or inside a worker process. */

@@ -73,6 +73,11 @@ public abstract class StreamingContractSuite {
                 from("direct:in").to(uri).process(consumer);
             }
         });
+        poolStarted(context, "stream");
+    }
+
+    /** Called once the route started: a backend whose workers join after route start waits for them here. */
+    protected void poolStarted(CamelContext context, String pool) throws InterruptedException {
     }
 
     /** Drains the streamed results into a list; a failure is kept as the list's last element. */

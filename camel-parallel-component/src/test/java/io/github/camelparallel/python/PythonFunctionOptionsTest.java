@@ -75,7 +75,13 @@ class PythonFunctionOptionsTest extends PythonRouteTestBase {
         routes().start("python=jobs:inits&initializer=jobs:init&poolSize=2");
         List<?> results = body(routes.send(IntStream.range(0, 50).boxed().toList()));
         assertTrue(results.stream().allMatch(r -> ((Number) r).intValue() == 1), results.toString());
+        // the route starts at the first hello: the other worker may still be running its initializer
+        long deadline = System.currentTimeMillis() + 60_000;
         List<String> lines = Files.readAllLines(folder.resolve("inits.txt"));
+        while (lines.size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            lines = Files.readAllLines(folder.resolve("inits.txt"));
+        }
         assertEquals(2, lines.size(), lines.toString());
         assertEquals(new HashSet<>(routes.backend().workerPids().stream().map(String::valueOf).toList()),
                 new HashSet<>(lines));

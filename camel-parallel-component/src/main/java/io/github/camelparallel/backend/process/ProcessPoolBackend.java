@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * last stderr lines, or a {@link TimeoutException}), and the batch and the pool go on. Stopping sends
  * {@code shutdown}, waits, then kills: no worker outlives the pool.
  * <p>
- * <b>States.</b> NEW → STARTED ({@link #start()}: workers started and, unless lazy, every one said hello) → STOPPED.
+ * <b>States.</b> NEW → STARTED ({@link #start()}: every worker started together and, unless lazy, the first one said
+ * hello; the others join as they say theirs, so the first batch waits for the fastest worker, not the slowest) →
+ * STOPPED.
  * A pool whose workers cannot start (command missing, exit before hello, initializer failed) or keep breaking the
  * protocol before they complete a run is broken ({@link PoolHealth}): queued and later jobs fail with that cause
  * instead of waiting.
@@ -104,7 +106,8 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
             startMissingWorkersLocked();
             boolean bounded = settings.startupTimeoutMillis() > 0; // 0: no bound; a worker that exits still ends it
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.startupTimeoutMillis() + 1000);
-            while (!health.isBroken() && readyCountLocked() < settings.poolSize()) {
+            // the first worker that says hello takes the first batch; the others keep starting meanwhile
+            while (!health.isBroken() && readyCountLocked() == 0) {
                 long left = deadline - System.nanoTime();
                 if (!bounded) {
                     changed.await();
@@ -132,12 +135,13 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         } finally {
             lock.unlock();
         }
-        if (ready < settings.poolSize()) { // workers died after their hello and were replaced until the deadline
-            LOG.warn("[{}] only {} of {} workers ready after {} ms ({} restarts so far); batches wait for the others: {}",
-                    settings.poolName(), ready, settings.poolSize(), settings.startupTimeoutMillis() + 1000, restarts(),
+        if (ready == 0) { // workers died after their hello and were replaced until the deadline
+            LOG.warn("[{}] no worker of {} ready after {} ms ({} restarts so far); batches wait for them: {}",
+                    settings.poolName(), settings.poolSize(), settings.startupTimeoutMillis() + 1000, restarts(),
                     settings.command());
         } else {
-            LOG.info("[{}] {} workers ready: {}", settings.poolName(), settings.poolSize(), settings.command());
+            LOG.info("[{}] {} of {} workers ready, the others joining as they start: {}", settings.poolName(), ready,
+                    settings.poolSize(), settings.command());
         }
     }
 
@@ -242,6 +246,17 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         }
     }
 
+    /** Workers that said hello and are idle or running a batch's run (for tests and statistics). */
+    public int readyWorkers() {
+        lock.lock();
+        try {
+            return (int) workers.stream().filter(w -> w.state() == WorkerProcess.State.READY
+                    || w.state() == WorkerProcess.State.BUSY).count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Process ids of the live workers (for tests and operations). */
     public List<Long> workerPids() {
         lock.lock();
@@ -267,7 +282,10 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
         }
     }
 
-    /** Idle workers are replaced at once, busy ones after their run (as {@code maxTasksPerWorker} recycles). */
+    /**
+     * Idle and still-starting workers are replaced at once, busy ones after their run (as {@code maxTasksPerWorker}
+     * recycles).
+     */
     @Override
     public int restartWorkers() {
         List<WorkerProcess> idle = new ArrayList<>();
@@ -282,6 +300,11 @@ public final class ProcessPoolBackend implements ParallelBackend, ObservableBack
                     worker.stopping();
                     workers.remove(worker);
                     idle.add(worker);
+                    count++;
+                } else if (worker.state() == WorkerProcess.State.STARTING) { // may never read a shutdown: killed
+                    worker.stopping();
+                    workers.remove(worker);
+                    worker.kill(io);
                     count++;
                 } else if (worker.state() == WorkerProcess.State.BUSY) {
                     worker.recycleAfterRun();

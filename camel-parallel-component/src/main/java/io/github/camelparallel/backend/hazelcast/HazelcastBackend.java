@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -65,6 +66,9 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     /** Submissions waiting for a submitter, in the dispatcher's order; thread-safe by itself. */
     private final Queue<Runnable> submits = new ConcurrentLinkedQueue<>();
     private final AtomicInteger submitters = new AtomicInteger();
+    /** Run ids: unique in the cluster by a random prefix per pool instance, then a counter (no SecureRandom per chunk). */
+    private final String runIdPrefix = UUID.randomUUID() + "-";
+    private final AtomicLong runIds = new AtomicLong();
     private volatile HazelcastInstance instance;
     private volatile boolean ownsInstance;
     private volatile DurableExecutorService executor;
@@ -126,7 +130,7 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
             return;
         }
         chunk.releaseRunner(); // the claiming thread does not run it: an interrupt must never reach that thread
-        Submission submission = new Submission(this, chunk, listener, UUID.randomUUID().toString());
+        Submission submission = new Submission(this, chunk, listener, runIdPrefix + runIds.incrementAndGet());
         if (!submission.encode()) {
             return; // no item could be sent: every one was reported already
         }

@@ -53,6 +53,8 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     private static final long MIN_CHUNK_NANOS = 20_000_000L;
     private static final long FLOOR_CHUNK_NANOS = 1_000_000L;
     private static final long MAX_CHUNK_NANOS = 200_000_000L;
+    /** Answers up to this long stay in their result slot until overwritten ({@link #dispose}). */
+    static final int KEPT_ANSWER_CHARS = 1024;
     /** Chunks handed to the cluster at once (each hand-over is a round trip). */
     static final int SUBMITTERS = 4;
 
@@ -268,10 +270,19 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         }
     }
 
-    /** Frees a finished task's result slot on its partition (results stay until disposed). */
-    void dispose(DurableExecutorServiceFuture<?> future) {
+    /**
+     * Frees a finished task's result slot on its partition, a round trip the I/O thread waits for. A small answer
+     * ({@code answer} up to {@value #KEPT_ANSWER_CHARS} characters) is left for the slot's next task to overwrite
+     * instead: a partition's ring holds at most {@link HazelcastConfigs#DURABLE_CAPACITY} of them (at most 1 KB each,
+     * about 27 MB over 271 partitions in the worst case, typically a few bytes per one-item chunk), and a one-item
+     * chunk no longer pays a second round trip. Not by Hazelcast's
+     * retrieve-and-dispose, which steps the partition's sequence back: a task submitted meanwhile can take the
+     * sequence of a result not yet disposed, and that dispose then drops the running task's slot (its future answered
+     * null or never; seen as a hung batch). A null {@code answer} (the future failed) disposes too.
+     */
+    void dispose(DurableExecutorServiceFuture<?> future, String answer) {
         DurableExecutorService durable = executor;
-        if (durable == null || future.getTaskId() < 0) {
+        if (durable == null || future.getTaskId() < 0 || answer != null && answer.length() <= KEPT_ANSWER_CHARS) {
             return;
         }
         try {

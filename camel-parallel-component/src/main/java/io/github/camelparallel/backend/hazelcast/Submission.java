@@ -124,7 +124,7 @@ final class Submission implements ItemReports {
 
     private void completed(String line, Throwable error) {
         if (!done.compareAndSet(false, true)) {
-            disposeLate();
+            disposeLate(error == null ? line : null);
             return;
         }
         end();
@@ -147,7 +147,7 @@ final class Submission implements ItemReports {
         }
         DurableExecutorServiceFuture<String> f = future;
         if (f != null) {
-            backend.dispose(f);
+            backend.dispose(f, error == null ? line : null);
         }
     }
 
@@ -204,10 +204,10 @@ final class Submission implements ItemReports {
         backend.finished(chunk);
     }
 
-    private void disposeLate() {
+    private void disposeLate(String answer) {
         DurableExecutorServiceFuture<String> f = future;
         if (f != null) {
-            backend.dispose(f);
+            backend.dispose(f, answer);
         }
     }
 

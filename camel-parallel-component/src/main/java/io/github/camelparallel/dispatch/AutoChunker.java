@@ -28,10 +28,23 @@ public final class AutoChunker implements Chunker {
 
     /** @param maxSize the largest chunk handed out, whatever the measurements say (a streamed batch buffers chunks) */
     public AutoChunker(int parallelism, long minChunkNanos, long maxChunkNanos, int maxSize) {
+        this(parallelism, minChunkNanos, maxChunkNanos, maxSize, -1);
+    }
+
+    /**
+     * @param knownItemNanos the time per item the endpoint's earlier batches measured, negative when none: the batch
+     *                       then starts at the size that time asks for rather than at one item (a remote backend pays a
+     *                       round trip per chunk, and a small batch would spend its life learning)
+     */
+    public AutoChunker(int parallelism, long minChunkNanos, long maxChunkNanos, int maxSize, double knownItemNanos) {
         this.parallelism = parallelism;
         this.minChunkNanos = minChunkNanos;
         this.maxChunkNanos = maxChunkNanos;
         this.maxSize = Math.max(1, maxSize);
+        if (knownItemNanos > 0) {
+            itemNanos = knownItemNanos;
+            size = (int) Math.max(1, Math.min((long) (minChunkNanos / knownItemNanos), this.maxSize));
+        }
     }
 
     @Override

@@ -108,7 +108,8 @@ public final class Dispatcher implements ChunkListener {
                 : small ? Chunker.fixed(Integer.MAX_VALUE / 2) // one chunk: it runs on the caller anyway
                 : new AutoChunker(parallelism, backend.capabilities().minChunkNanos(),
                         backend.capabilities().maxChunkNanos(),
-                        options.streaming() ? STREAMING_MAX_AUTO_CHUNK : Integer.MAX_VALUE / 2);
+                        options.streaming() ? STREAMING_MAX_AUTO_CHUNK : Integer.MAX_VALUE / 2,
+                        callerRuns != null ? callerRuns.itemNanos() : -1);
         this.stream = options.streaming() ? new StreamResults(options.ordered(), options.errorPolicy(), maxInFlight)
                 : null;
         this.results = options.streaming() ? stream

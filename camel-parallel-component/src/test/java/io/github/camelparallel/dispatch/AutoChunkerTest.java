@@ -25,6 +25,17 @@ class AutoChunkerTest {
     }
 
     @Test
+    void aKnownItemTimeStartsAtTheSizeItAsksFor() {
+        AutoChunker fresh = new AutoChunker(2, 5 * MS, 50 * MS, Integer.MAX_VALUE / 2, -1);
+        assertEquals(1, fresh.nextSize(10_000_000), "nothing measured yet: one item");
+        AutoChunker known = new AutoChunker(2, 5 * MS, 50 * MS, Integer.MAX_VALUE / 2, 1000); // 1 us per item
+        assertEquals(5000, known.nextSize(10_000_000), "the band's minimum at 1 us per item");
+        assertEquals(10, known.nextSize(10), "never more than is left");
+        AutoChunker slow = new AutoChunker(2, 5 * MS, 50 * MS, Integer.MAX_VALUE / 2, 200 * MS);
+        assertEquals(1, slow.nextSize(1000), "slower than the band: one item");
+    }
+
+    @Test
     void slowTasksStayAtOneItemPerChunk() {
         AutoChunker chunker = new AutoChunker(2, 5 * MS, 50 * MS);
         for (int i = 0; i < 10; i++) {

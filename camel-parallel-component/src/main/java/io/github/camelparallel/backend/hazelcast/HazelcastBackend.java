@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -52,6 +53,8 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     private static final long MIN_CHUNK_NANOS = 20_000_000L;
     private static final long FLOOR_CHUNK_NANOS = 1_000_000L;
     private static final long MAX_CHUNK_NANOS = 200_000_000L;
+    /** Answers up to this long stay in their result slot until overwritten ({@link #dispose}). */
+    static final int KEPT_ANSWER_CHARS = 1024;
     /** Chunks handed to the cluster at once (each hand-over is a round trip). */
     static final int SUBMITTERS = 4;
 
@@ -65,6 +68,9 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     /** Submissions waiting for a submitter, in the dispatcher's order; thread-safe by itself. */
     private final Queue<Runnable> submits = new ConcurrentLinkedQueue<>();
     private final AtomicInteger submitters = new AtomicInteger();
+    /** Run ids: unique in the cluster by a random prefix per pool instance, then a counter (no SecureRandom per chunk). */
+    private final String runIdPrefix = UUID.randomUUID() + "-";
+    private final AtomicLong runIds = new AtomicLong();
     private volatile HazelcastInstance instance;
     private volatile boolean ownsInstance;
     private volatile DurableExecutorService executor;
@@ -126,7 +132,7 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
             return;
         }
         chunk.releaseRunner(); // the claiming thread does not run it: an interrupt must never reach that thread
-        Submission submission = new Submission(this, chunk, listener, UUID.randomUUID().toString());
+        Submission submission = new Submission(this, chunk, listener, runIdPrefix + runIds.incrementAndGet());
         if (!submission.encode()) {
             return; // no item could be sent: every one was reported already
         }
@@ -264,10 +270,19 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         }
     }
 
-    /** Frees a finished task's result slot on its partition (results stay until disposed). */
-    void dispose(DurableExecutorServiceFuture<?> future) {
+    /**
+     * Frees a finished task's result slot on its partition, a round trip the I/O thread waits for. A small answer
+     * ({@code answer} up to {@value #KEPT_ANSWER_CHARS} characters) is left for the slot's next task to overwrite
+     * instead: a partition's ring holds at most {@link HazelcastConfigs#DURABLE_CAPACITY} of them (at most 1 KB each,
+     * about 27 MB over 271 partitions in the worst case, typically a few bytes per one-item chunk), and a one-item
+     * chunk no longer pays a second round trip. Not by Hazelcast's
+     * retrieve-and-dispose, which steps the partition's sequence back: a task submitted meanwhile can take the
+     * sequence of a result not yet disposed, and that dispose then drops the running task's slot (its future answered
+     * null or never; seen as a hung batch). A null {@code answer} (the future failed) disposes too.
+     */
+    void dispose(DurableExecutorServiceFuture<?> future, String answer) {
         DurableExecutorService durable = executor;
-        if (durable == null || future.getTaskId() < 0) {
+        if (durable == null || future.getTaskId() < 0 || answer != null && answer.length() <= KEPT_ANSWER_CHARS) {
             return;
         }
         try {

@@ -2,6 +2,7 @@ package io.github.camelparallel.backend.hazelcast;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.github.camelparallel.worker.RunExecutor;
@@ -19,6 +20,8 @@ final class MemberTasks {
     private static final Map<String, Thread> RUNNING = new ConcurrentHashMap<>();
     private static final Map<String, Long> CANCELLED = new ConcurrentHashMap<>();
     private static final long CANCEL_MEMORY_NANOS = 600_000_000_000L;
+    /** Runs started on this JVM since it started (for tests and management). */
+    private static final AtomicLong STARTED = new AtomicLong();
 
     private MemberTasks() {
     }
@@ -48,12 +51,18 @@ final class MemberTasks {
 
     /** Marks the run as running on this thread; false when it was cancelled already (it must not run). */
     static boolean started(String runId) {
+        STARTED.incrementAndGet();
         RUNNING.put(runId, Thread.currentThread());
         if (CANCELLED.remove(runId) != null) {
             RUNNING.remove(runId);
             return false;
         }
         return true;
+    }
+
+    /** How many runs this JVM's member started (cancelled ones included). */
+    static long runsStarted() {
+        return STARTED.get();
     }
 
     /** The run is over on this thread; after this no cancel interrupts the thread (the caller clears the flag). */

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
+import com.hazelcast.spi.impl.DelegatingCompletableFuture;
+import com.hazelcast.spi.impl.operationservice.impl.InvocationFuture;
 import io.github.camelparallel.backend.remote.ItemReports;
 import io.github.camelparallel.backend.remote.RemoteItems;
 import io.github.camelparallel.backend.remote.RemoteResults;
@@ -84,11 +86,31 @@ final class Submission implements ItemReports {
             DurableExecutorServiceFuture<String> submitted = durable.submit(
                     new ChunkTask(runId, backend.settings().taskClass(), runLine));
             future = submitted;
-            // never Hazelcast's default async executor: that is the common pool, or a new thread per callback where
-            // the common pool has one thread (two processors); the pool's own I/O threads run the completion
-            submitted.whenCompleteAsync(this::completed, this::onIo);
+            whenDone(submitted);
         } catch (RuntimeException e) {
             fail(e);
+        }
+    }
+
+    /**
+     * Reports on the pool's I/O threads when the task's result is in, never on Hazelcast's default async executor
+     * (the common pool, or a new thread per callback where the common pool has one thread). On a member the callback
+     * hangs on the result's invocation future itself: every stage added to Hazelcast's delegating future makes one
+     * more delegating future, and each of those completes itself on the default async executor (a thread hand-over
+     * per chunk for nothing). A result of another form than a String (a client's raw message) takes the delegating way.
+     */
+    private void whenDone(DurableExecutorServiceFuture<String> submitted) {
+        if (submitted instanceof DelegatingCompletableFuture<?> delegating
+                && delegating.getDelegate() instanceof InvocationFuture<?> invocation) {
+            invocation.whenCompleteAsync((value, error) -> {
+                if (error == null && value != null && !(value instanceof String)) {
+                    submitted.whenCompleteAsync(this::completed, this::onIo);
+                } else {
+                    completed((String) value, error);
+                }
+            }, this::onIo);
+        } else {
+            submitted.whenCompleteAsync(this::completed, this::onIo);
         }
     }
 
@@ -102,26 +124,30 @@ final class Submission implements ItemReports {
 
     private void completed(String line, Throwable error) {
         if (!done.compareAndSet(false, true)) {
-            disposeLate();
+            disposeLate(error == null ? line : null);
             return;
         }
         end();
         long wallNanos = System.nanoTime() - sentNanos;
+        long runNanos = wallNanos;
         ChunkThreads.enter();
         try {
             if (error != null) {
                 reportAll(unwrap(error));
             } else {
-                backend.roundTrips().record(wallNanos, ChunkTask.runNanos(line));
+                long remoteNanos = ChunkTask.runNanos(line);
+                backend.roundTrips().record(wallNanos, remoteNanos);
+                // the dispatcher sizes chunks by their run time; the round trip is in the band's lower edge already
+                runNanos = remoteNanos >= 0 ? remoteNanos : wallNanos;
                 report(ChunkTask.resultLine(line));
             }
-            listener.chunkDone(chunk, wallNanos);
+            listener.chunkDone(chunk, runNanos);
         } finally {
             ChunkThreads.exit();
         }
         DurableExecutorServiceFuture<String> f = future;
         if (f != null) {
-            backend.dispose(f);
+            backend.dispose(f, error == null ? line : null);
         }
     }
 
@@ -178,10 +204,10 @@ final class Submission implements ItemReports {
         backend.finished(chunk);
     }
 
-    private void disposeLate() {
+    private void disposeLate(String answer) {
         DurableExecutorServiceFuture<String> f = future;
         if (f != null) {
-            backend.dispose(f);
+            backend.dispose(f, answer);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -212,9 +213,24 @@ public final class FrameCodec {
         try {
             root = readTree(line);
         } catch (JsonProcessingException e) {
-            throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", line);
+            throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", () -> line);
         }
-        return FrameDecoder.frame(root, line);
+        return FrameDecoder.frame(root, () -> line);
+    }
+
+    /**
+     * {@link #decode(String)} for a line of valid UTF-8 bytes ({@link LineReader#readLineBytes()}), parsed straight
+     * from the bytes: the line becomes a String only to be quoted in an error.
+     */
+    public Frame decode(byte[] line) throws ProtocolException {
+        Supplier<String> text = () -> new String(line, StandardCharsets.UTF_8);
+        JsonNode root;
+        try {
+            root = readTree(line, 0, line.length);
+        } catch (JsonProcessingException e) {
+            throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", text);
+        }
+        return FrameDecoder.frame(root, text);
     }
 
     /**

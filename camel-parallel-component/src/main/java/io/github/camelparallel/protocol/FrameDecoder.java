@@ -3,6 +3,7 @@ package io.github.camelparallel.protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -12,7 +13,8 @@ import static io.github.camelparallel.protocol.FrameCodec.cut;
 /**
  * Turns one parsed protocol line into a {@link Frame}, or a {@link ProtocolException} that names what is wrong and
  * quotes the line (cut to {@value FrameCodec#MAX_CUT} characters): the frame-shape half of {@link FrameCodec#decode},
- * kept apart from the Jackson configuration. Stateless and thread-safe.
+ * kept apart from the Jackson configuration. The line's text is asked for only to quote it in an error: a line read
+ * as bytes never becomes a String when it is a good frame. Stateless and thread-safe.
  */
 final class FrameDecoder {
 
@@ -20,7 +22,7 @@ final class FrameDecoder {
     }
 
     /** The frame a parsed line (its JSON tree, null or missing for an empty line) stands for. */
-    static Frame frame(JsonNode root, String line) throws ProtocolException {
+    static Frame frame(JsonNode root, Supplier<String> line) throws ProtocolException {
         if (root == null || root.isMissingNode()) {
             throw problem("not JSON (empty line)", line);
         }
@@ -44,7 +46,7 @@ final class FrameDecoder {
         };
     }
 
-    private static Frame.Result decodeResult(JsonNode root, String line) throws ProtocolException {
+    private static Frame.Result decodeResult(JsonNode root, Supplier<String> line) throws ProtocolException {
         long id = longField(root, "id", line);
         List<JsonNode> results = array(root, "results", line);
         JsonNode errorsNode = root.get("errors");
@@ -72,7 +74,7 @@ final class FrameDecoder {
         return new Frame.Result(id, results, errors);
     }
 
-    private static int intField(JsonNode node, String field, String line) throws ProtocolException {
+    private static int intField(JsonNode node, String field, Supplier<String> line) throws ProtocolException {
         JsonNode value = node.get(field);
         if (value == null) {
             throw problem("no \"" + field + "\" field", line);
@@ -83,7 +85,7 @@ final class FrameDecoder {
         return value.intValue();
     }
 
-    private static long longField(JsonNode node, String field, String line) throws ProtocolException {
+    private static long longField(JsonNode node, String field, Supplier<String> line) throws ProtocolException {
         JsonNode value = node.get(field);
         if (value == null) {
             throw problem("no \"" + field + "\" field", line);
@@ -94,7 +96,7 @@ final class FrameDecoder {
         return value.longValue();
     }
 
-    private static Long optionalLong(JsonNode node, String field, String line) throws ProtocolException {
+    private static Long optionalLong(JsonNode node, String field, Supplier<String> line) throws ProtocolException {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -105,7 +107,7 @@ final class FrameDecoder {
         return value.longValue();
     }
 
-    private static String optionalText(JsonNode node, String field, String line) throws ProtocolException {
+    private static String optionalText(JsonNode node, String field, Supplier<String> line) throws ProtocolException {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -116,7 +118,7 @@ final class FrameDecoder {
         return value.textValue();
     }
 
-    private static List<JsonNode> array(JsonNode node, String field, String line) throws ProtocolException {
+    private static List<JsonNode> array(JsonNode node, String field, Supplier<String> line) throws ProtocolException {
         JsonNode value = node.get(field);
         if (value == null) {
             throw problem("no \"" + field + "\" field", line);
@@ -142,7 +144,7 @@ final class FrameDecoder {
         };
     }
 
-    static ProtocolException problem(String what, String line) {
-        return new ProtocolException(what + ": " + cut(line));
+    static ProtocolException problem(String what, Supplier<String> line) {
+        return new ProtocolException(what + ": " + cut(line.get()));
     }
 }

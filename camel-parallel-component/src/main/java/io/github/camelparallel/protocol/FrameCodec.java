@@ -187,24 +187,37 @@ public final class FrameCodec {
     private static void writeArray(JsonGenerator out, List<JsonNode> nodes) throws IOException {
         out.writeStartArray();
         for (JsonNode node : nodes) {
-            // the common scalars directly; anything else through the mapper, exactly as Jackson writes a tree
-            switch (node.getNodeType()) {
-                case NULL -> out.writeNull();
-                case BOOLEAN -> out.writeBoolean(node.booleanValue());
-                case STRING -> out.writeString(node.textValue());
-                case NUMBER -> {
-                    if (node.isInt()) {
-                        out.writeNumber(node.intValue());
-                    } else if (node.isLong()) {
-                        out.writeNumber(node.longValue());
-                    } else {
-                        MAPPER.writeTree(out, node);
-                    }
-                }
-                default -> MAPPER.writeTree(out, node);
-            }
+            writeNode(out, node);
         }
         out.writeEndArray();
+    }
+
+    /** One tree: the common scalars directly; anything else through the mapper, exactly as Jackson writes a tree. */
+    static void writeNode(JsonGenerator out, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case NULL -> out.writeNull();
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            case STRING -> out.writeString(node.textValue());
+            case NUMBER -> {
+                if (node.isInt()) {
+                    out.writeNumber(node.intValue());
+                } else if (node.isLong()) {
+                    out.writeNumber(node.longValue());
+                } else {
+                    MAPPER.writeTree(out, node);
+                }
+            }
+            default -> MAPPER.writeTree(out, node);
+        }
+    }
+
+    /** A writer of a run's items straight into the bytes of its JSON array ({@link ItemWriter}). */
+    public ItemWriter itemWriter(int expectedBytes) {
+        try {
+            return new ItemWriter(MAPPER.getFactory(), expectedBytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start an array in memory: " + e.getMessage(), e);
+        }
     }
 
     /** Parses one protocol line (without its newline) into a frame. */

@@ -1,5 +1,6 @@
 package io.github.camelparallel.protocol;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,9 +127,17 @@ final class FrameDecoder {
         if (!value.isArray()) {
             throw problem("\"" + field + "\" is " + describe(value) + ", not an array", line);
         }
-        List<JsonNode> elements = new ArrayList<>(value.size());
-        value.elements().forEachRemaining(elements::add);
-        return elements;
+        return new AbstractList<>() { // a view: the frame makes the one copy it keeps
+            @Override
+            public JsonNode get(int index) {
+                return value.get(index);
+            }
+
+            @Override
+            public int size() {
+                return value.size();
+            }
+        };
     }
 
     private static String describe(JsonNode node) {

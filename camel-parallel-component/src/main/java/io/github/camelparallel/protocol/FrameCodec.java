@@ -2,7 +2,6 @@ package io.github.camelparallel.protocol;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -72,7 +70,6 @@ public final class FrameCodec {
     public static final int MAX_CUT = 200;
 
     private static final ObjectMapper MAPPER = newMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     /** The longest number (in characters) a line may hold; Jackson's default is 1,000. */
     public static final int MAX_NUMBER_LENGTH = 100_000;
@@ -227,7 +224,7 @@ public final class FrameCodec {
     public Frame decode(String line) throws ProtocolException {
         JsonNode root;
         try {
-            root = frameTree(line, null);
+            root = FrameTreeReader.read(MAPPER.getFactory(), line, null);
         } catch (JsonProcessingException e) {
             throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", () -> line);
         }
@@ -242,7 +239,7 @@ public final class FrameCodec {
         Supplier<String> text = () -> new String(line, StandardCharsets.UTF_8);
         JsonNode root;
         try {
-            root = frameTree(null, line);
+            root = FrameTreeReader.read(MAPPER.getFactory(), null, line);
         } catch (JsonProcessingException e) {
             throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", text);
         }
@@ -301,56 +298,7 @@ public final class FrameCodec {
         }
     }
 
-    /** The tree of a line given as text or as bytes ({@link #readFrameTree}). */
-    private static JsonNode frameTree(String text, byte[] bytes) throws JsonProcessingException {
-        try (JsonParser p = text != null ? MAPPER.getFactory().createParser(text) : MAPPER.getFactory().createParser(bytes)) {
-            return readFrameTree(p);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read a line in memory: " + e.getMessage(), e); // no I/O here
-        }
-    }
-
-    /**
-     * A line's tree, as {@link #readTree} reads it, but the elements of a top-level {@code items} or {@code results}
-     * array go straight into the list its {@link ArrayNode} holds: a run of a million items is one list, not one
-     * grown element by element and copied.
-     */
-    private static JsonNode readFrameTree(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            return readAll(p); // not an object: FrameDecoder names what it is
-        }
-        ObjectNode root = NODES.objectNode();
-        JsonToken token;
-        while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            token = p.nextToken();
-            if (token == JsonToken.START_ARRAY && (field.equals("items") || field.equals("results"))) {
-                List<JsonNode> elements = new ArrayList<>();
-                while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (token == null) {
-                        throw new JsonParseException(p, "unexpected end of input inside a JSON value");
-                    }
-                    elements.add(ExactTreeReader.read(p));
-                }
-                root.set(field, new ArrayNode(NODES, elements));
-            } else if (token == null) {
-                throw new JsonParseException(p, "unexpected end of input inside a JSON value");
-            } else {
-                root.set(field, ExactTreeReader.read(p));
-            }
-        }
-        if (token != JsonToken.END_OBJECT) {
-            throw new JsonParseException(p, "unexpected end of input inside a JSON value");
-        }
-        if (p.nextToken() != null) {
-            throw new JsonParseException(p, "trailing token (" + p.currentToken() + ") after the JSON value");
-        }
-        return root;
-    }
-
-    private static JsonNode readAll(JsonParser p) throws IOException {
+    static JsonNode readAll(JsonParser p) throws IOException {
         JsonNode tree = ExactTreeReader.read(p);
         if (tree != null && p.nextToken() != null) {
             throw new JsonParseException(p, "trailing token (" + p.currentToken() + ") after the JSON value");

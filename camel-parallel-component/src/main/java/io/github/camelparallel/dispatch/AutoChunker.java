@@ -34,6 +34,19 @@ public final class AutoChunker implements Chunker {
         this.maxSize = Math.max(1, maxSize);
     }
 
+    /**
+     * Starts from a time per item measured before (on the endpoint's earlier batches) instead of from one item: the
+     * first chunks already have the size that fills the band, so a warm endpoint's batch does not ramp up again from
+     * one item per chunk. Negative: nothing known, start from one item. Returns this chunker.
+     */
+    public AutoChunker startingFrom(double knownItemNanos) {
+        if (knownItemNanos >= 0) {
+            itemNanos = Math.max(1.0, knownItemNanos);
+            size = (int) Math.max(1, Math.min((long) (2 * minChunkNanos / itemNanos), maxSize));
+        }
+        return this;
+    }
+
     @Override
     public int nextSize(int remaining) {
         // small chunks near the end: at most a quarter of a worker's fair share of what is left, but never a chunk

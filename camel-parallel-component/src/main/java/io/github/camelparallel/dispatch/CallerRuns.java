@@ -40,6 +40,11 @@ public final class CallerRuns {
         return perItem >= 0 && perItem * items <= MAX_BATCH_NANOS;
     }
 
+    /** The endpoint's time per item measured on its last chunks, or a negative number before it measured three. */
+    double itemNanos() {
+        return itemNanos;
+    }
+
     /**
      * A first attempt of {@code size} items ran for {@code runNanos}, wherever it ran. The median of three ignores one
      * chunk that was preempted on a busy machine (it would send the next batches off for nothing), and follows a task

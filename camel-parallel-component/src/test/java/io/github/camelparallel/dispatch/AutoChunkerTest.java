@@ -25,6 +25,17 @@ class AutoChunkerTest {
     }
 
     @Test
+    void aKnownItemTimeStartsInTheBandAndStillCutsAFairTail() {
+        AutoChunker chunker = new AutoChunker(2, 5 * MS, 50 * MS).startingFrom(100); // 100 ns per item, measured before
+        int first = chunker.nextSize(10_000_000);
+        assertEquals(100_000, first, "2 x the band's minimum from the first chunk on, no ramp from one item");
+        assertEquals(400_000 / 8, chunker.nextSize(400_000), "never more than a fair share of what is left");
+        assertEquals(1, new AutoChunker(2, 5 * MS, 50 * MS).startingFrom(-1).nextSize(10_000_000),
+                "nothing known: one item");
+        assertEquals(1, new AutoChunker(2, 5 * MS, 50 * MS).startingFrom(200 * MS).nextSize(1000), "slow items: one");
+    }
+
+    @Test
     void slowTasksStayAtOneItemPerChunk() {
         AutoChunker chunker = new AutoChunker(2, 5 * MS, 50 * MS);
         for (int i = 0; i < 10; i++) {

@@ -28,23 +28,23 @@ public final class AutoChunker implements Chunker {
 
     /** @param maxSize the largest chunk handed out, whatever the measurements say (a streamed batch buffers chunks) */
     public AutoChunker(int parallelism, long minChunkNanos, long maxChunkNanos, int maxSize) {
-        this(parallelism, minChunkNanos, maxChunkNanos, maxSize, -1);
-    }
-
-    /**
-     * @param knownItemNanos the time per item the endpoint's earlier batches measured, negative when none: the batch
-     *                       then starts at the size that time asks for rather than at one item (a remote backend pays a
-     *                       round trip per chunk, and a small batch would spend its life learning)
-     */
-    public AutoChunker(int parallelism, long minChunkNanos, long maxChunkNanos, int maxSize, double knownItemNanos) {
         this.parallelism = parallelism;
         this.minChunkNanos = minChunkNanos;
         this.maxChunkNanos = maxChunkNanos;
         this.maxSize = Math.max(1, maxSize);
-        if (knownItemNanos > 0) {
-            itemNanos = knownItemNanos;
-            size = (int) Math.max(1, Math.min((long) (minChunkNanos / knownItemNanos), this.maxSize));
+    }
+
+    /**
+     * Starts from a time per item measured before (on the endpoint's earlier batches) instead of from one item: the
+     * first chunks already have the size that fills the band, so a warm endpoint's batch does not ramp up again from
+     * one item per chunk. Negative: nothing known, start from one item. Returns this chunker.
+     */
+    public AutoChunker startingFrom(double knownItemNanos) {
+        if (knownItemNanos >= 0) {
+            itemNanos = Math.max(1.0, knownItemNanos);
+            size = (int) Math.max(1, Math.min((long) (2 * minChunkNanos / itemNanos), maxSize));
         }
+        return this;
     }
 
     @Override

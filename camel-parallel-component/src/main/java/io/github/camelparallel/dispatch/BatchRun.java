@@ -174,6 +174,9 @@ final class BatchRun {
             signalConsumerLocked();
             return null;
         }
+        if (chunk.isContiguous() && !cache.active()) { // its runner may store results in place (a cache needs values)
+            chunk.writeResultsTo(results.resultArray());
+        }
         admitLocked(chunk);
         return chunk;
     }
@@ -218,7 +221,7 @@ final class BatchRun {
         return settled;
     }
 
-    /** A reported run of successes; false when it came too late (the batch is over). */
+    /** Reported successes, {@code values} null when stored in place; false when it came too late (batch over). */
     boolean itemsDoneLocked(Chunk chunk, int fromOffset, Object[] values, int count) {
         if (state != State.RUNNING) {
             return false;

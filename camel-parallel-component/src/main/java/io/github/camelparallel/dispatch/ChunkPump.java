@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * blocks (and ignores interrupts) must not keep them past the timeout.
  * <p>
  * A small batch may run on its caller ({@link #runHereOn}): while that thread pumps, it runs each chunk itself when the
- * backend lends it a free slot ({@link ParallelBackend#runInCallerIfFree}), and submits it otherwise.
+ * backend lends it a free slot ({@link ParallelBackend#runInCallerIfFree}), and submits it otherwise. A caller that
+ * waits for its batch may help instead ({@link #helpOrAwaitLocked}): it runs chunks no pool thread has claimed yet.
  */
 final class ChunkPump {
 
@@ -189,6 +190,38 @@ final class ChunkPump {
             }
         }
         complete.run();
+    }
+
+    /**
+     * A waiting caller (helping, or a stream's consumer): runs one unclaimed chunk of the batch on this thread, or waits
+     * for a change. Called and returns with the lock held. Interrupted while waiting, it fails the batch.
+     */
+    void helpOrAwaitLocked() {
+        Chunk chunk = run.window.unclaimed();
+        if (chunk != null) {
+            run.lock.unlock();
+            try {
+                if (chunk.tryClaim()) {
+                    backend.runInCaller(chunk, listener);
+                }
+            } finally {
+                run.lock.lock();
+            }
+            return;
+        }
+        try {
+            run.changed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (run.abortLocked(e, "the waiting thread was interrupted", BatchRun.EarlyEnd.FAILS_BATCH)) {
+                run.lock.unlock();
+                try {
+                    complete.run();
+                } finally {
+                    run.lock.lock();
+                }
+            }
+        }
     }
 
     /** Runs the chunk on this (the caller's) thread if the backend lends a slot; false when it must be submitted. */

@@ -16,8 +16,15 @@ final class ChunkReports {
     private ChunkReports() {
     }
 
-    /** Successes of offsets {@code fromOffset .. fromOffset + count - 1}; those reported before are left alone. */
+    /**
+     * Successes of offsets {@code fromOffset .. fromOffset + count - 1}, with their {@code values}, or (null) stored in
+     * the chunk's result array already; those reported before are left alone.
+     */
     static void successes(Chunk chunk, int fromOffset, Object[] values, int count, ItemResults results) {
+        if (values == null) {
+            written(chunk, fromOffset, count, results);
+            return;
+        }
         BitSet reported = chunk.reported();
         int end = fromOffset + count;
         int firstReported = reported.nextSetBit(fromOffset);
@@ -31,6 +38,23 @@ final class ChunkReports {
             if (!reported.get(offset)) {
                 reported.set(offset);
                 results.success(chunk.indexOf(offset), values[i]);
+            }
+        }
+    }
+
+    private static void written(Chunk chunk, int fromOffset, int count, ItemResults results) {
+        BitSet reported = chunk.reported();
+        int end = fromOffset + count;
+        int firstReported = reported.nextSetBit(fromOffset);
+        if (firstReported < 0 || firstReported >= end) {
+            reported.set(fromOffset, end); // the usual case: one run, nothing of it reported before
+            results.written(chunk.indexOf(fromOffset), count);
+            return;
+        }
+        for (int offset = fromOffset; offset < end; offset++) {
+            if (!reported.get(offset)) {
+                reported.set(offset);
+                results.written(chunk.indexOf(offset), 1);
             }
         }
     }
@@ -49,7 +73,11 @@ final class ChunkReports {
             int offset = run.fromOffset() + i;
             if (!reported.get(offset)) {
                 reported.set(offset);
-                results.success(chunk.indexOf(offset), run.value(i));
+                if (run.inPlace()) {
+                    results.written(chunk.indexOf(offset), 1);
+                } else {
+                    results.success(chunk.indexOf(offset), run.value(i));
+                }
             }
         }
     }

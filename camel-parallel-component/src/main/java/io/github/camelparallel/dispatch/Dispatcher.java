@@ -47,13 +47,6 @@ public final class Dispatcher implements ChunkListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    /**
-     * Largest automatic chunk of a streamed batch: one round of its consumer. The window buffers whole chunks (2 per
-     * thread), so what is read ahead stays at a few rounds per thread; tiny items that would fill a longer chunk leave
-     * the pool faster than any consumer takes them, so a longer chunk would only buffer more.
-     */
-    static final int STREAMING_MAX_AUTO_CHUNK = ResultIterator.ROUND;
-
     private final DispatchOptions options;
     private final ParallelBackend backend;
     private final Executor handoff;
@@ -98,18 +91,9 @@ public final class Dispatcher implements ChunkListener {
         this.backend = backend;
         this.handoff = handoff;
         this.source = source;
-        int parallelism = backend.capabilities().parallelism();
-        // saturating: a huge poolSize (virtual threads, "no bound") must not overflow into a negative window
-        int window = options.maxInFlight() > 0 ? options.maxInFlight() : (int) Math.min(Integer.MAX_VALUE, 2L * parallelism);
-        int cap = backend.capabilities().maxInFlight();
-        int maxInFlight = cap > 0 ? Math.min(window, cap) : window;
-        Chunker chunker = options.chunkSize() > 0
-                ? Chunker.fixed(options.chunkSize())
-                : small ? Chunker.fixed(Integer.MAX_VALUE / 2) // one chunk: it runs on the caller anyway
-                : new AutoChunker(parallelism, backend.capabilities().minChunkNanos(),
-                        backend.capabilities().maxChunkNanos(),
-                        options.streaming() ? STREAMING_MAX_AUTO_CHUNK : Integer.MAX_VALUE / 2,
-                        callerRuns != null ? callerRuns.itemNanos() : -1);
+        int maxInFlight = BatchShape.maxInFlight(options, backend.capabilities());
+        Chunker chunker = BatchShape.chunker(options, backend.capabilities(), small,
+                callerRuns == null ? -1 : callerRuns.itemNanos());
         this.stream = options.streaming() ? new StreamResults(options.ordered(), options.errorPolicy(), maxInFlight)
                 : null;
         this.results = options.streaming() ? stream
@@ -165,42 +149,13 @@ public final class Dispatcher implements ChunkListener {
         run.lock.lock();
         try {
             while (!run.doneLocked()) {
-                helpOrAwaitLocked();
+                pump.helpOrAwaitLocked();
             }
             return run.outcomeLocked();
         } finally {
             run.lock.unlock();
         }
         // the source was closed by complete(), run by whoever finished the batch
-    }
-
-    /** Runs one unclaimed chunk of this batch (helping), or waits for a change. Called and returns with the lock. */
-    private void helpOrAwaitLocked() {
-        Chunk chunk = run.window.unclaimed();
-        if (chunk != null) {
-            run.lock.unlock();
-            try {
-                if (chunk.tryClaim()) {
-                    backend.runInCaller(chunk, this);
-                }
-            } finally {
-                run.lock.lock();
-            }
-            return;
-        }
-        try {
-            run.changed.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (run.abortLocked(e, "the waiting thread was interrupted", BatchRun.EarlyEnd.FAILS_BATCH)) {
-                run.lock.unlock();
-                try {
-                    complete();
-                } finally {
-                    run.lock.lock();
-                }
-            }
-        }
     }
 
     /**
@@ -225,7 +180,7 @@ public final class Dispatcher implements ChunkListener {
         run.lock.lock();
         try {
             while ((n = stream.peek(out)) == 0 && !run.doneLocked()) {
-                helpOrAwaitLocked();
+                pump.helpOrAwaitLocked();
             }
             BatchFailure failure = run.failureLocked();
             if (n == 0 && failure != null) {
@@ -338,8 +293,15 @@ public final class Dispatcher implements ChunkListener {
     }
 
     @Override
+    public void itemsWritten(Chunk chunk, int fromOffset, int count) {
+        itemsDone(chunk, fromOffset, null, count); // null: stored in the chunk's result array (it has no cache)
+    }
+
+    @Override
     public void itemsDone(Chunk chunk, int fromOffset, Object[] values, int count) {
-        cache.stored(chunk, fromOffset, values, count);
+        if (values != null) {
+            cache.stored(chunk, fromOffset, values, count);
+        }
         boolean finished;
         run.lock.lock();
         try {

@@ -24,6 +24,25 @@ interface ItemResults {
         }
     }
 
+    /**
+     * The array results are assembled in by batch index, for runners to store into directly ({@link #written}), or
+     * null when results are not kept by index (a stream, a list in completion order).
+     */
+    default Object[] resultArray() {
+        return null;
+    }
+
+    /**
+     * Successes of {@code firstIndex .. firstIndex + count - 1}, none settled yet, whose results a runner stored in
+     * {@link #resultArray()} already.
+     */
+    default void written(int firstIndex, int count) {
+        Object[] array = resultArray();
+        for (int i = 0; i < count; i++) {
+            success(firstIndex + i, array[firstIndex + i]);
+        }
+    }
+
     void failure(int index, Throwable error);
 
     /** Items settled so far (successes and failures). */

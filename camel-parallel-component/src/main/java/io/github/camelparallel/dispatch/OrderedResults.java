@@ -14,6 +14,10 @@ import java.util.TreeMap;
  * by input index ({@code ordered=true}) or by completion, with null at failed positions ({@code collect}) or without
  * them ({@code skip}). Each index settles at most once; the caller guarantees it.
  * <p>
+ * In input order, runners may store results straight into the array they are assembled in ({@link #resultArray()});
+ * such a result counts only once it is reported ({@link #written}), and the list handed out is a copy taken when the
+ * batch ends, with null at every failed position.
+ * <p>
  * Not thread-safe: owned by one {@link Dispatcher} and used under its lock.
  */
 final class OrderedResults implements ItemResults {
@@ -106,6 +110,18 @@ final class OrderedResults implements ItemResults {
     }
 
     @Override
+    public Object[] resultArray() {
+        return byIndex;
+    }
+
+    @Override
+    public void written(int firstIndex, int count) {
+        settled.set(firstIndex, firstIndex + count);
+        succeeded.set(firstIndex, firstIndex + count);
+        settledCount += count;
+    }
+
+    @Override
     public void failure(int index, Throwable error) {
         settled.set(index);
         settledCount++;
@@ -147,7 +163,13 @@ final class OrderedResults implements ItemResults {
             return new ArrayList<>(byCompletion);
         }
         if (policy != ErrorPolicy.SKIP || errors.isEmpty()) {
-            return new ArrayList<>(new Handover(byIndex)); // one copy (Arrays.asList would cost two)
+            // one copy (Arrays.asList would cost two), taken now: a runner still finishing an item of a batch that
+            // ended early may store into byIndex later; a failed item's position is null whatever it stored
+            ArrayList<Object> list = new ArrayList<>(new Handover(byIndex));
+            for (Integer failed : errors.keySet()) {
+                list.set(failed, null);
+            }
+            return list;
         }
         List<Object> kept = new ArrayList<>(succeeded.cardinality());
         for (int i = succeeded.nextSetBit(0); i >= 0; i = succeeded.nextSetBit(i + 1)) {

@@ -31,6 +31,7 @@ public final class Chunk {
     private final long itemTimeoutMillis;
     private final BitSet reported = new BitSet();
     private volatile UnreportedResults unreported; // the runner's current run of unreported results, if it keeps one
+    private Object[] resultArray; // set before the chunk is handed to a backend, never after
 
     // guarded by this
     private State state = State.NEW;
@@ -188,6 +189,21 @@ public final class Chunk {
     /** Whether a thread runs the chunk now (claimed and not released yet). */
     public synchronized boolean hasRunner() {
         return runner != null;
+    }
+
+    /**
+     * The dispatcher, before it hands the chunk to a backend: a runner may store the result of the item at
+     * {@code offset} straight into {@code array[indexOf(offset)]} and then report it with
+     * {@link ChunkListener#itemsWritten}, instead of collecting it in a buffer of its own (a contiguous fresh chunk of
+     * a batch assembled in input order). Handing the chunk over publishes it.
+     */
+    public void writeResultsTo(Object[] array) {
+        this.resultArray = array;
+    }
+
+    /** Where a runner may store results by batch index ({@link #writeResultsTo}), or null: report values instead. */
+    public Object[] resultArray() {
+        return resultArray;
     }
 
     /** The runner: the run it now collects results in ({@link UnreportedResults}); replaces the previous one. */

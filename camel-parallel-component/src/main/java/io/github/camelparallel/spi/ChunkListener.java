@@ -25,6 +25,17 @@ public interface ChunkListener {
         }
     }
 
+    /**
+     * Several consecutive items of the chunk succeeded and their results are stored already in the chunk's
+     * {@link Chunk#resultArray()} at their batch indices: offsets {@code fromOffset .. fromOffset + count - 1}. Only for
+     * a chunk that has a result array; the stores happen before this call.
+     */
+    default void itemsWritten(Chunk chunk, int fromOffset, int count) {
+        Object[] values = new Object[count];
+        System.arraycopy(chunk.resultArray(), chunk.indexOf(fromOffset), values, 0, count);
+        itemsDone(chunk, fromOffset, values, count);
+    }
+
     /** The backend is done with the chunk; {@code runNanos} is the time spent running it (no queueing). */
     void chunkDone(Chunk chunk, long runNanos);
 }

@@ -27,6 +27,9 @@ public final class UnreportedResults {
 
     private final int fromOffset;
     private final Object[] values;
+    private final int base; // where result 0 sits in values
+    private final int capacity;
+    private final boolean inPlace;
     @SuppressWarnings("unused") // written and read through COUNT
     private int count;
 
@@ -34,6 +37,21 @@ public final class UnreportedResults {
     public UnreportedResults(int fromOffset, int capacity) {
         this.fromOffset = fromOffset;
         this.values = new Object[capacity];
+        this.base = 0;
+        this.capacity = capacity;
+        this.inPlace = false;
+    }
+
+    /**
+     * A run stored straight into {@code array} from {@code base} on (a chunk's {@link Chunk#resultArray()}, base = the
+     * batch index of chunk offset {@code fromOffset}), for at most {@code capacity} results: nothing is copied later.
+     */
+    public UnreportedResults(int fromOffset, Object[] array, int base, int capacity) {
+        this.fromOffset = fromOffset;
+        this.values = array;
+        this.base = base;
+        this.capacity = capacity;
+        this.inPlace = true;
     }
 
     /**
@@ -41,13 +59,13 @@ public final class UnreportedResults {
      * {@code n + 1}, published: readers see the value once they see the count.
      */
     public void put(int n, Object value) {
-        values[n] = value;
+        values[base + n] = value;
         COUNT.setRelease(this, n + 1);
     }
 
     /** How many results the run can hold. */
     public int capacity() {
-        return values.length;
+        return capacity;
     }
 
     /** The chunk offset of the first result. */
@@ -62,11 +80,19 @@ public final class UnreportedResults {
 
     /** The result at {@code i} (below a {@link #count()} read before). */
     public Object value(int i) {
-        return values[i];
+        return values[base + i];
     }
 
-    /** The backing array, for {@link ChunkListener#itemsDone} by the runner (never written again below the count). */
+    /**
+     * The backing array, for {@link ChunkListener#itemsDone} by the runner (never written again below the count); of
+     * a run that stores into its chunk's result array, that array (report it with {@link ChunkListener#itemsWritten}).
+     */
     public Object[] values() {
         return values;
+    }
+
+    /** Whether the results are stored in the chunk's result array (not in a buffer of the run's own). */
+    public boolean inPlace() {
+        return inPlace;
     }
 }

@@ -25,14 +25,14 @@ class AutoChunkerTest {
     }
 
     @Test
-    void aKnownItemTimeStartsAtTheSizeItAsksFor() {
-        AutoChunker fresh = new AutoChunker(2, 5 * MS, 50 * MS, Integer.MAX_VALUE / 2, -1);
-        assertEquals(1, fresh.nextSize(10_000_000), "nothing measured yet: one item");
-        AutoChunker known = new AutoChunker(2, 5 * MS, 50 * MS, Integer.MAX_VALUE / 2, 1000); // 1 us per item
-        assertEquals(5000, known.nextSize(10_000_000), "the band's minimum at 1 us per item");
-        assertEquals(10, known.nextSize(10), "never more than is left");
-        AutoChunker slow = new AutoChunker(2, 5 * MS, 50 * MS, Integer.MAX_VALUE / 2, 200 * MS);
-        assertEquals(1, slow.nextSize(1000), "slower than the band: one item");
+    void aKnownItemTimeStartsInTheBandAndStillCutsAFairTail() {
+        AutoChunker chunker = new AutoChunker(2, 5 * MS, 50 * MS).startingFrom(100); // 100 ns per item, measured before
+        int first = chunker.nextSize(10_000_000);
+        assertEquals(100_000, first, "2 x the band's minimum from the first chunk on, no ramp from one item");
+        assertEquals(400_000 / 8, chunker.nextSize(400_000), "never more than a fair share of what is left");
+        assertEquals(1, new AutoChunker(2, 5 * MS, 50 * MS).startingFrom(-1).nextSize(10_000_000),
+                "nothing known: one item");
+        assertEquals(1, new AutoChunker(2, 5 * MS, 50 * MS).startingFrom(200 * MS).nextSize(1000), "slow items: one");
     }
 
     @Test

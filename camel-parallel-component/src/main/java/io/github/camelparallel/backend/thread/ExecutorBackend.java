@@ -1,5 +1,6 @@
 package io.github.camelparallel.backend.thread;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -15,6 +16,7 @@ import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.spi.BackendCapabilities;
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
+import io.github.camelparallel.spi.ItemTask;
 import io.github.camelparallel.spi.BackendStatus;
 import io.github.camelparallel.spi.ObservableBackend;
 import io.github.camelparallel.spi.ParallelBackend;
@@ -226,7 +228,7 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
                     runItem(chunk, offset, listener, stuck);
                 }
             } else {
-                ran = runBuffered(chunk, listener) - start;
+                ran = runBuffered(chunk, listener);
             }
         } finally {
             ChunkThreads.exit();
@@ -240,28 +242,37 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
 
     /**
      * Without item deadlines, successes are collected and reported in runs (one lock round per run instead of per
-     * item). A run is reported when it holds {@value #REPORT_RUN} results, or when {@value #FLUSH_NANOS} ns passed since
+     * item), stored straight into the batch's result array when the chunk has one ({@link Chunk#resultArray()}: nothing
+     * is copied or allocated per run), else in a buffer. A run is reported when its buffer holds {@value #REPORT_RUN}
+     * results, or when {@value #FLUSH_NANOS} ns passed since
      * the last report (so a result waits about a millisecond at most, not for the rest of its chunk), or when an item
      * fails (what came before it first; fail-fast stays fast). The clock is read every {@code checkEvery} items, a
      * number that doubles while items are tiny and drops to 1 as soon as they take long, so tiny items pay about one
      * clock read per thousand. The run is published on the chunk ({@link UnreportedResults}): a batch that ends before
      * it is reported (a batch timeout) still counts its finished items as finished.
      *
-     * @return when the items were done, before the last report: the chunk's run time leaves out what finishing the
-     *         batch costs (the last report may complete it), so a one-item chunk measures its item, not the batch
+     * @return how long the items ran, from the first one's start to the last one's end: the chunk's run time leaves
+     *         out what setting the chunk up and finishing the batch cost (the last report may complete it), so a
+     *         one-item chunk measures its item, not the hand-off (the time per item the endpoint learns is the task's
+     *         wherever it ran, on a pool thread or on the caller)
      */
     private long runBuffered(Chunk chunk, ChunkListener listener) {
         int size = chunk.size();
+        // read once: the cancelled flag is volatile, so the JIT would load these again after each item's check
+        List<Object> items = chunk.items();
+        ItemTask task = chunk.task();
+        int attempt = chunk.attempt();
         UnreportedResults run = newRun(chunk, 0);
         int held = 0; // results in run, kept in a local: the run's own count is only written, for readers
         int checkEvery = 1;
         int limit = Math.min(run.capacity(), checkEvery); // the next count at which to look (full, or the clock)
         long lastCheck = System.nanoTime();
+        long itemsStart = lastCheck;
         long lastReport = lastCheck;
         for (int offset = 0; offset < size && !chunk.isCancelled(); offset++) {
             Object result;
             try {
-                result = chunk.task().apply(chunk.item(offset), chunk.indexOf(offset), chunk.attempt());
+                result = task.apply(items.get(offset), chunk.indexOf(offset), attempt);
             } catch (Throwable t) { // a task's Error is the item's failure too, never the pool thread's death
                 report(chunk, run, held, listener);
                 listener.itemDone(chunk, offset, null, t);
@@ -290,20 +301,32 @@ public final class ExecutorBackend implements ParallelBackend, ObservableBackend
                 limit = Math.min(run.capacity(), held + checkEvery);
             }
         }
-        long itemsDone = System.nanoTime();
+        long itemsNanos = System.nanoTime() - itemsStart;
         report(chunk, run, held, listener);
-        return itemsDone;
+        return itemsNanos;
     }
 
+    /**
+     * The run results go to from {@code fromOffset} on: straight into the chunk's result array when it has one (then
+     * the rest of the chunk fits, and only the clock or a failure cuts the run), else a buffer of {@value #REPORT_RUN}.
+     */
     private static UnreportedResults newRun(Chunk chunk, int fromOffset) {
-        UnreportedResults run = new UnreportedResults(fromOffset,
-                Math.max(0, Math.min(chunk.size() - fromOffset, REPORT_RUN)));
+        int rest = Math.max(0, chunk.size() - fromOffset);
+        Object[] array = chunk.resultArray();
+        UnreportedResults run = array != null
+                ? new UnreportedResults(fromOffset, array, chunk.firstIndex() + fromOffset, rest) // contiguous
+                : new UnreportedResults(fromOffset, Math.min(rest, REPORT_RUN));
         chunk.publishUnreported(run);
         return run;
     }
 
     private static void report(Chunk chunk, UnreportedResults run, int count, ChunkListener listener) {
-        if (count > 0) {
+        if (count == 0) {
+            return;
+        }
+        if (run.inPlace()) {
+            listener.itemsWritten(chunk, run.fromOffset(), count);
+        } else {
             listener.itemsDone(chunk, run.fromOffset(), run.values(), count);
         }
     }

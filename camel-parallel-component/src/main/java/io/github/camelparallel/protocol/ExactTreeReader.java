@@ -52,6 +52,9 @@ final class ExactTreeReader {
         if (token == null) {
             return null;
         }
+        if (!token.isStructStart()) {
+            return scalar(p, token); // an array's element, most often: no stack to set up
+        }
         ArrayDeque<ContainerNode<?>> open = new ArrayDeque<>();
         ArrayDeque<String> names = new ArrayDeque<>();
         JsonNode root = null;

@@ -1,5 +1,6 @@
 package io.github.camelparallel.protocol;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Iterator;
@@ -37,6 +38,9 @@ final class ExactValues {
                 || value instanceof Double || JsonNode.class.isAssignableFrom(declared.getRawClass())) {
             return sent; // arrives equal whatever the declared type (a JsonNode task gets its numbers exact, not its node classes)
         }
+        if (arrivesEqual(value, declared.getRawClass())) {
+            return sent;
+        }
         Object back;
         try {
             back = codec.fromTree(codec.readTree(new String(codec.writeBytes(sent),
@@ -58,6 +62,20 @@ final class ExactValues {
                         : "it would arrive as the " + describe(back))
                 + ". JSON numbers carry no Java type: declare the exact type in the task (e.g. Function<T, BigDecimal>,"
                 + " a record field of type Long) instead of Object or Number");
+    }
+
+    /**
+     * Integers that the receiving side reads back as the same box without a round trip to tell: a box into its own
+     * declared type, and a {@code Long} beyond the int range where only {@code Object} is declared (read by magnitude,
+     * it stays a {@code Long}). A tiny task's result then costs no second encoding; everything else is checked.
+     */
+    private static boolean arrivesEqual(Object value, Class<?> declared) {
+        if (value instanceof Long l) {
+            return declared == Long.class || declared == long.class
+                    || declared == Object.class && (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE);
+        }
+        return (value instanceof Short || value instanceof Byte || value instanceof BigInteger)
+                && value.getClass() == declared;
     }
 
     /** Boxes, strings and JDK collections compare by value: when equals says different, they are. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -186,35 +187,63 @@ public final class FrameCodec {
     private static void writeArray(JsonGenerator out, List<JsonNode> nodes) throws IOException {
         out.writeStartArray();
         for (JsonNode node : nodes) {
-            // the common scalars directly; anything else through the mapper, exactly as Jackson writes a tree
-            switch (node.getNodeType()) {
-                case NULL -> out.writeNull();
-                case BOOLEAN -> out.writeBoolean(node.booleanValue());
-                case STRING -> out.writeString(node.textValue());
-                case NUMBER -> {
-                    if (node.isInt()) {
-                        out.writeNumber(node.intValue());
-                    } else if (node.isLong()) {
-                        out.writeNumber(node.longValue());
-                    } else {
-                        MAPPER.writeTree(out, node);
-                    }
-                }
-                default -> MAPPER.writeTree(out, node);
-            }
+            writeNode(out, node);
         }
         out.writeEndArray();
+    }
+
+    /** One tree: the common scalars directly; anything else through the mapper, exactly as Jackson writes a tree. */
+    static void writeNode(JsonGenerator out, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case NULL -> out.writeNull();
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            case STRING -> out.writeString(node.textValue());
+            case NUMBER -> {
+                if (node.isInt()) {
+                    out.writeNumber(node.intValue());
+                } else if (node.isLong()) {
+                    out.writeNumber(node.longValue());
+                } else {
+                    MAPPER.writeTree(out, node);
+                }
+            }
+            default -> MAPPER.writeTree(out, node);
+        }
+    }
+
+    /** A writer of a run's items straight into the bytes of its JSON array ({@link ItemWriter}). */
+    public ItemWriter itemWriter(int expectedBytes) {
+        try {
+            return new ItemWriter(MAPPER.getFactory(), expectedBytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start an array in memory: " + e.getMessage(), e);
+        }
     }
 
     /** Parses one protocol line (without its newline) into a frame. */
     public Frame decode(String line) throws ProtocolException {
         JsonNode root;
         try {
-            root = readTree(line);
+            root = FrameTreeReader.read(MAPPER.getFactory(), line, null);
         } catch (JsonProcessingException e) {
-            throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", line);
+            throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", () -> line);
         }
-        return FrameDecoder.frame(root, line);
+        return FrameDecoder.frame(root, () -> line);
+    }
+
+    /**
+     * {@link #decode(String)} for a line of valid UTF-8 bytes ({@link LineReader#readLineBytes()}), parsed straight
+     * from the bytes: the line becomes a String only to be quoted in an error.
+     */
+    public Frame decode(byte[] line) throws ProtocolException {
+        Supplier<String> text = () -> new String(line, StandardCharsets.UTF_8);
+        JsonNode root;
+        try {
+            root = FrameTreeReader.read(MAPPER.getFactory(), null, line);
+        } catch (JsonProcessingException e) {
+            throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", text);
+        }
+        return FrameDecoder.frame(root, text);
     }
 
     /**
@@ -269,7 +298,7 @@ public final class FrameCodec {
         }
     }
 
-    private static JsonNode readAll(JsonParser p) throws IOException {
+    static JsonNode readAll(JsonParser p) throws IOException {
         JsonNode tree = ExactTreeReader.read(p);
         if (tree != null && p.nextToken() != null) {
             throw new JsonParseException(p, "trailing token (" + p.currentToken() + ") after the JSON value");

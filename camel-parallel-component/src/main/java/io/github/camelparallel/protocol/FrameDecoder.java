@@ -1,8 +1,10 @@
 package io.github.camelparallel.protocol;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -12,7 +14,8 @@ import static io.github.camelparallel.protocol.FrameCodec.cut;
 /**
  * Turns one parsed protocol line into a {@link Frame}, or a {@link ProtocolException} that names what is wrong and
  * quotes the line (cut to {@value FrameCodec#MAX_CUT} characters): the frame-shape half of {@link FrameCodec#decode},
- * kept apart from the Jackson configuration. Stateless and thread-safe.
+ * kept apart from the Jackson configuration. The line's text is asked for only to quote it in an error: a line read
+ * as bytes never becomes a String when it is a good frame. Stateless and thread-safe.
  */
 final class FrameDecoder {
 
@@ -20,7 +23,7 @@ final class FrameDecoder {
     }
 
     /** The frame a parsed line (its JSON tree, null or missing for an empty line) stands for. */
-    static Frame frame(JsonNode root, String line) throws ProtocolException {
+    static Frame frame(JsonNode root, Supplier<String> line) throws ProtocolException {
         if (root == null || root.isMissingNode()) {
             throw problem("not JSON (empty line)", line);
         }
@@ -44,7 +47,7 @@ final class FrameDecoder {
         };
     }
 
-    private static Frame.Result decodeResult(JsonNode root, String line) throws ProtocolException {
+    private static Frame.Result decodeResult(JsonNode root, Supplier<String> line) throws ProtocolException {
         long id = longField(root, "id", line);
         List<JsonNode> results = array(root, "results", line);
         JsonNode errorsNode = root.get("errors");
@@ -72,7 +75,7 @@ final class FrameDecoder {
         return new Frame.Result(id, results, errors);
     }
 
-    private static int intField(JsonNode node, String field, String line) throws ProtocolException {
+    private static int intField(JsonNode node, String field, Supplier<String> line) throws ProtocolException {
         JsonNode value = node.get(field);
         if (value == null) {
             throw problem("no \"" + field + "\" field", line);
@@ -83,7 +86,7 @@ final class FrameDecoder {
         return value.intValue();
     }
 
-    private static long longField(JsonNode node, String field, String line) throws ProtocolException {
+    private static long longField(JsonNode node, String field, Supplier<String> line) throws ProtocolException {
         JsonNode value = node.get(field);
         if (value == null) {
             throw problem("no \"" + field + "\" field", line);
@@ -94,7 +97,7 @@ final class FrameDecoder {
         return value.longValue();
     }
 
-    private static Long optionalLong(JsonNode node, String field, String line) throws ProtocolException {
+    private static Long optionalLong(JsonNode node, String field, Supplier<String> line) throws ProtocolException {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -105,7 +108,7 @@ final class FrameDecoder {
         return value.longValue();
     }
 
-    private static String optionalText(JsonNode node, String field, String line) throws ProtocolException {
+    private static String optionalText(JsonNode node, String field, Supplier<String> line) throws ProtocolException {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -116,7 +119,7 @@ final class FrameDecoder {
         return value.textValue();
     }
 
-    private static List<JsonNode> array(JsonNode node, String field, String line) throws ProtocolException {
+    private static List<JsonNode> array(JsonNode node, String field, Supplier<String> line) throws ProtocolException {
         JsonNode value = node.get(field);
         if (value == null) {
             throw problem("no \"" + field + "\" field", line);
@@ -124,9 +127,17 @@ final class FrameDecoder {
         if (!value.isArray()) {
             throw problem("\"" + field + "\" is " + describe(value) + ", not an array", line);
         }
-        List<JsonNode> elements = new ArrayList<>(value.size());
-        value.elements().forEachRemaining(elements::add);
-        return elements;
+        return new AbstractList<>() { // a view: the frame makes the one copy it keeps
+            @Override
+            public JsonNode get(int index) {
+                return value.get(index);
+            }
+
+            @Override
+            public int size() {
+                return value.size();
+            }
+        };
     }
 
     private static String describe(JsonNode node) {
@@ -142,7 +153,7 @@ final class FrameDecoder {
         };
     }
 
-    static ProtocolException problem(String what, String line) {
-        return new ProtocolException(what + ": " + cut(line));
+    static ProtocolException problem(String what, Supplier<String> line) {
+        return new ProtocolException(what + ": " + cut(line.get()));
     }
 }

@@ -76,11 +76,37 @@ public final class LineReader {
      * @throws IOException       when the stream fails
      */
     public String readLine() throws IOException {
+        if (!readUntilLineEnd()) {
+            return null;
+        }
+        int length = validLength();
+        // the usual protocol line is ASCII, which maps byte for byte: a plain copy decodes it
+        String text = isAscii(line, length) ? new String(line, 0, length, StandardCharsets.ISO_8859_1)
+                : new String(line, 0, length, StandardCharsets.UTF_8);
+        release();
+        return text;
+    }
+
+    /**
+     * {@link #readLine()} as the line's bytes (valid UTF-8, without its terminator), for a parser that reads bytes:
+     * the same limits, checks and states.
+     */
+    public byte[] readLineBytes() throws IOException {
+        if (readUntilLineEnd()) {
+            byte[] bytes = Arrays.copyOf(line, validLength());
+            release();
+            return bytes;
+        }
+        return null;
+    }
+
+    /** True when a line is in the buffer; false at end of stream. */
+    private boolean readUntilLineEnd() throws IOException {
         if (failed) {
             throw new IllegalStateException("the reader failed before; the stream cannot be read further");
         }
         if (eof) {
-            return null;
+            return false;
         }
         try {
             return nextLine();
@@ -90,14 +116,14 @@ public final class LineReader {
         }
     }
 
-    private String nextLine() throws IOException {
+    private boolean nextLine() throws IOException {
         lineLength = 0;
         while (true) {
             if (chunkPos == chunkEnd) {
                 int n = in.read(chunk, 0, chunk.length);
                 if (n < 0) {
                     eof = true;
-                    return lineLength == 0 ? null : finish();
+                    return lineLength > 0;
                 }
                 chunkPos = 0;
                 chunkEnd = n;
@@ -108,7 +134,7 @@ public final class LineReader {
             append(chunkPos, end - chunkPos);
             if (newline >= 0) {
                 chunkPos = newline + 1;
-                return finish();
+                return true;
             }
             chunkPos = chunkEnd;
         }
@@ -144,26 +170,35 @@ public final class LineReader {
         lineLength = (int) newLength;
     }
 
-    private String finish() throws ProtocolException {
-        int length = lineLength;
-        if (length > 0 && line[length - 1] == '\r') {
-            length--;
+    /**
+     * The length of the line in the buffer without its {@code \r}, once checked against the limit and for UTF-8
+     * (a failure here fails the reader, as in {@link #readUntilLineEnd}).
+     */
+    private int validLength() throws ProtocolException {
+        try {
+            int length = lineLength;
+            if (length > 0 && line[length - 1] == '\r') {
+                length--;
+            }
+            if (length > maxLineBytes) {
+                throw new LineTooLongException(maxLineBytes);
+            }
+            if (!isAscii(line, length)) {
+                checkUtf8(length);
+            }
+            return length;
+        } catch (ProtocolException e) {
+            failed = true;
+            throw e;
         }
-        if (length > maxLineBytes) {
-            throw new LineTooLongException(maxLineBytes);
-        }
-        String text;
-        if (isAscii(line, length)) {
-            // the usual protocol line: ASCII is valid UTF-8 and maps byte for byte, so a plain copy decodes it
-            text = new String(line, 0, length, StandardCharsets.ISO_8859_1);
-        } else {
-            text = strictUtf8(length);
-        }
+    }
+
+    /** Forgets the line read; a huge buffer is not kept alive after one huge line. */
+    private void release() {
         lineLength = 0;
         if (line.length > SHRINK_ABOVE) {
-            line = new byte[256]; // do not keep a huge buffer alive after one huge line
+            line = new byte[256];
         }
-        return text;
     }
 
     private static boolean isAscii(byte[] bytes, int length) {
@@ -175,17 +210,14 @@ public final class LineReader {
         return true;
     }
 
-    private String strictUtf8(int length) throws ProtocolException {
-        String text;
+    private void checkUtf8(int length) throws ProtocolException {
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line, 0, length))
-                    .toString();
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line, 0, length));
         } catch (CharacterCodingException e) {
             throw new ProtocolException("line is not valid UTF-8 (" + e + "): "
                     + FrameCodec.cut(new String(line, 0, Math.min(length, FrameCodec.MAX_CUT * 4),
                             StandardCharsets.UTF_8)));
         }
-        return text;
     }
 }

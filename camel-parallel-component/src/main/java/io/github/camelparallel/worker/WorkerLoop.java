@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -169,14 +170,14 @@ public final class WorkerLoop {
         boolean shutdownSeen = false;
         try {
             while (!outcome.isDone()) {
-                String line = in.readLine();
+                byte[] line = in.readLineBytes();
                 if (line == null) {
                     finish(Outcome.END_OF_INPUT);
                     return;
                 }
                 Frame frame = CODEC.decode(line);
                 if (shutdownSeen) {
-                    throw new ProtocolException("a " + frame.type() + " frame after shutdown: " + FrameCodec.cut(line));
+                    throw new ProtocolException("a " + frame.type() + " frame after shutdown: " + cut(line));
                 }
                 if (frame instanceof Frame.Run) {
                     queue.add(frame);
@@ -184,8 +185,7 @@ public final class WorkerLoop {
                     shutdownSeen = true;
                     queue.add(SHUTDOWN_MARKER);
                 } else {
-                    throw new ProtocolException("a worker does not accept " + frame.type() + " frames: "
-                            + FrameCodec.cut(line));
+                    throw new ProtocolException("a worker does not accept " + frame.type() + " frames: " + cut(line));
                 }
             }
         } catch (ProtocolException e) {
@@ -227,6 +227,10 @@ public final class WorkerLoop {
             e.printStackTrace(diagnostics);
             finish(Outcome.FATAL_ERROR);
         }
+    }
+
+    private static String cut(byte[] line) {
+        return FrameCodec.cut(new String(line, StandardCharsets.UTF_8));
     }
 
     private void finish(Outcome result) {

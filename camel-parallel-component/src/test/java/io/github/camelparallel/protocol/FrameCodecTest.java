@@ -53,6 +53,17 @@ class FrameCodecTest {
     }
 
     @Test
+    void aLineDecodedFromItsBytesIsTheFrameOfItsText() throws ProtocolException {
+        String line = "{\"type\":\"result\",\"id\":3,\"results\":[27,\"\u00e9\",1.50,null],\"errors\":[{\"index\":3,\"error\":\"E\"}]}";
+        assertEquals(CODEC.decode(line), CODEC.decode(line.getBytes(StandardCharsets.UTF_8)));
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> CODEC.decode("{\"type\":\"run\",\"id\":\"x\u00e9\",\"items\":[]}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("\"id\" is a string, not an integer: {\"type\":\"run\",\"id\":\"x\u00e9\",\"items\":[]}", e.getMessage());
+        e = assertThrows(ProtocolException.class, () -> CODEC.decode("{\"type\":".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().startsWith("not JSON (") && e.getMessage().endsWith("): {\"type\":"), e.getMessage());
+    }
+
+    @Test
     void runRoundTripsAnyJsonItems() throws ProtocolException {
         List<JsonNode> items = List.of(JSON.numberNode(1), JSON.textNode("two\nlines \u00e9\u4e2d"), NullNode.getInstance(),
                 JSON.objectNode().put("x", 1.5).set("list", JSON.arrayNode().add(true)), JSON.numberNode(Long.MAX_VALUE));

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -110,6 +111,23 @@ class LineReaderTest {
         ProtocolException e = assertThrows(ProtocolException.class,
                 () -> new LineReader(new ByteArrayInputStream(bytes), 100).readLine());
         assertTrue(e.getMessage().startsWith("line is not valid UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void readsLinesAsBytesWithTheSameChecks() throws IOException {
+        LineReader reader = reader("caf\u00e9\r\nab\n\nlast", 5);
+        assertArrayEquals("caf\u00e9".getBytes(StandardCharsets.UTF_8), reader.readLineBytes());
+        assertEquals("ab", reader.readLine(), "bytes and text mix on one reader");
+        assertArrayEquals(new byte[0], reader.readLineBytes());
+        assertArrayEquals("last".getBytes(StandardCharsets.UTF_8), reader.readLineBytes());
+        assertNull(reader.readLineBytes());
+
+        byte[] bad = { 'a', (byte) 0xC3, '(', '\n' };
+        LineReader invalid = new LineReader(new ByteArrayInputStream(bad), 100);
+        ProtocolException e = assertThrows(ProtocolException.class, invalid::readLineBytes);
+        assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+        assertThrows(IllegalStateException.class, invalid::readLineBytes, "a failed reader stays failed");
+        assertThrows(LineTooLongException.class, () -> reader("abcdef\n", 5).readLineBytes());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.camelparallel.backend.process;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -66,17 +67,18 @@ final class WorkerOutput {
     private boolean readUntilEnd(int maxMessageSize, Events events) {
         try {
             LineReader reader = new LineReader(process.getInputStream(), maxMessageSize);
-            String line;
-            while ((line = reader.readLine()) != null) {
+            byte[] line;
+            while ((line = reader.readLineBytes()) != null) {
                 Frame frame;
                 try {
                     frame = codec.decode(line);
                 } catch (ProtocolException e) {
                     // the JVM's own log lines (JFR's start-up message) reach stdout whatever the -Xlog options say;
                     // they are never frames, so they are logged like stderr (checked only once a line is no frame)
-                    String jvmLogLevel = JvmLogLine.level(line);
+                    String text = new String(line, StandardCharsets.UTF_8);
+                    String jvmLogLevel = JvmLogLine.level(text);
                     if (jvmLogLevel != null) {
-                        stderr.jvmLogOnStdout(line, jvmLogLevel);
+                        stderr.jvmLogOnStdout(text, jvmLogLevel);
                         continue;
                     }
                     events.protocolError(worker, e.getMessage());

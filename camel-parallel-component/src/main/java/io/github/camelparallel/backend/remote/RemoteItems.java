@@ -1,13 +1,12 @@
 package io.github.camelparallel.backend.remote;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelparallel.protocol.FrameCodec;
 import io.github.camelparallel.protocol.FrameValues;
+import io.github.camelparallel.protocol.ItemWriter;
 import io.github.camelparallel.spi.Chunk;
 
 /**
@@ -22,16 +21,27 @@ public final class RemoteItems {
     private static final FrameCodec CODEC = FrameCodec.SHARED;
 
     /**
-     * The sendable items of a chunk.
+     * The sendable items of a chunk as the JSON array of one run frame.
      *
      * @param offsets      the items' offsets within the chunk, in run order
-     * @param items        the items as JSON trees, aligned with {@code offsets}
      * @param encodedItems the JSON array of the run frame ({@link FrameCodec#encodeRunLine})
+     * @param ends         where each item's JSON ends in {@code encodedItems} (exclusive), aligned with
+     *                     {@code offsets}: an item is re-sent alone from these bytes ({@link #alone})
      */
-    public record Encoded(int[] offsets, List<JsonNode> items, byte[] encodedItems) {
+    public record Encoded(int[] offsets, byte[] encodedItems, int[] ends) {
 
         public int size() {
             return offsets.length;
+        }
+
+        /** The {@code i}-th item alone, as the bytes it was sent as: a one-item array, no second encoding. */
+        public Encoded alone(int i) {
+            int from = i == 0 ? 1 : ends[i - 1] + 1; // after the '[' or the ','
+            byte[] one = new byte[ends[i] - from + 2];
+            one[0] = '[';
+            System.arraycopy(encodedItems, from, one, 1, ends[i] - from);
+            one[one.length - 1] = ']';
+            return new Encoded(new int[] { offsets[i] }, one, new int[] { one.length - 1 });
         }
     }
 
@@ -52,33 +62,37 @@ public final class RemoteItems {
      */
     public static Encoded encode(Chunk chunk, ItemFailures unsendable, UnaryOperator<JsonNode> wireForm) {
         int[] offsets = new int[chunk.size()];
-        List<JsonNode> items = new ArrayList<>(chunk.size());
-        for (int offset = 0; offset < chunk.size(); offset++) {
-            Object item = chunk.item(offset);
-            try {
-                items.add(wireForm.apply(FrameValues.tree(item)));
-                offsets[items.size() - 1] = offset;
-            } catch (IllegalArgumentException e) {
-                unsendable.failed(offset, cannotSend(chunk, offset, e));
+        int[] ends = new int[chunk.size()];
+        int sent = 0;
+        int offset = 0;
+        try (ItemWriter out = CODEC.itemWriter(16 + 8 * chunk.size())) {
+            for (; offset < chunk.size(); offset++) {
+                Object item = chunk.item(offset);
+                if (!out.writeScalar(item)) { // the common scalars straight to bytes; the rest as a checked tree
+                    try {
+                        out.writeTree(wireForm.apply(FrameValues.tree(item)));
+                    } catch (IllegalArgumentException e) {
+                        unsendable.failed(offset, cannotSend(chunk, offset, e));
+                        continue;
+                    }
+                }
+                offsets[sent] = offset;
+                ends[sent++] = out.position();
             }
-        }
-        if (items.isEmpty()) {
-            return null;
-        }
-        int[] sent = Arrays.copyOf(offsets, items.size());
-        try {
-            return new Encoded(sent, items, CODEC.encodeItems(items));
+            if (sent == 0) {
+                return null;
+            }
+            return new Encoded(Arrays.copyOf(offsets, sent), out.finish(), Arrays.copyOf(ends, sent));
         } catch (IllegalStateException e) { // every item fits in a frame alone: none can be told apart
-            for (int offset : sent) {
-                unsendable.failed(offset, cannotSend(chunk, offset, new IllegalArgumentException(e.getMessage(), e)));
+            IllegalArgumentException why = new IllegalArgumentException(e.getMessage(), e);
+            for (int i = 0; i < sent; i++) {
+                unsendable.failed(offsets[i], cannotSend(chunk, offsets[i], why));
+            }
+            for (; offset < chunk.size(); offset++) { // the item being written and those not written yet
+                unsendable.failed(offset, cannotSend(chunk, offset, why));
             }
             return null;
         }
-    }
-
-    /** Encodes items the caller kept from an earlier {@link Encoded} (a re-run of some of its items). */
-    public static byte[] encodeItems(List<JsonNode> items) {
-        return CODEC.encodeItems(items);
     }
 
     private static IllegalArgumentException cannotSend(Chunk chunk, int offset, IllegalArgumentException why) {

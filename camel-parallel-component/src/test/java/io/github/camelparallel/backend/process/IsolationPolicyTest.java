@@ -1,7 +1,10 @@
 package io.github.camelparallel.backend.process;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.camelparallel.backend.remote.RemoteItems;
 import io.github.camelparallel.spi.Chunk;
@@ -45,13 +48,26 @@ class IsolationPolicyTest {
             for (int i = 0; i < 3; i++) {
                 Job alone = rerun.jobs().get(i);
                 assertArrayEquals(new int[] { i }, alone.offsets());
-                assertEquals(List.of(job.items().get(i)), alone.items());
                 assertTrue(alone.isolated());
                 assertEquals(0, alone.crashes());
                 assertEquals(job.run(), alone.run());
                 assertEquals(1, alone.chunk().attempt()); // no cost to the attempts
                 assertEquals("[\"" + "abc".charAt(i) + "\"]", new String(alone.encodedItems()));
             }
+        }
+    }
+
+    @Test
+    void anItemReRunAloneIsSentAsTheBytesItWasSentAs() {
+        Map<String, Object> map = new LinkedHashMap<>(Map.of("k", List.of(1.50, "x,]")));
+        Job job = job(12_345_678_901L, map, null, "\u00e9,\"", Double.NaN);
+        String[] expected = { "[12345678901]", "[{\"k\":[1.5,\"x,]\"]}]", "[null]", "[\"\u00e9,\\\"\"]", "[NaN]" };
+        map.put("changed", true); // after encoding: the re-run sends what the first run sent
+        for (int i = 0; i < expected.length; i++) {
+            Job alone = job.isolate(i, 0);
+            assertEquals(expected[i], new String(alone.encodedItems(), StandardCharsets.UTF_8));
+            assertArrayEquals(new int[] { i }, alone.offsets());
+            assertEquals(expected[i], new String(alone.isolate(0, 1).encodedItems(), StandardCharsets.UTF_8));
         }
     }
 

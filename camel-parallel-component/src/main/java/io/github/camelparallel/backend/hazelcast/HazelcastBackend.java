@@ -76,6 +76,7 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     private volatile DurableExecutorService executor;
     private volatile IExecutorService control;
     private volatile BackendCapabilities capabilities;
+    private volatile MemberSpread spread;
 
     public HazelcastBackend(HazelcastPoolSettings settings, ScheduledExecutorService scheduler, ExecutorService io,
             Consumer<ExecutorService> releaseIo) {
@@ -109,11 +110,12 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         ownsInstance = joined.owned();
         int members = hz.getCluster().getMembers().size();
         instance = hz;
+        spread = new MemberSpread(hz);
         executor = hz.getDurableExecutorService(HazelcastConfigs.EXECUTOR_PREFIX + settings.poolName());
         control = hz.getExecutorService(HazelcastConfigs.CONTROL_EXECUTOR);
         int parallelism = settings.poolSize() * members; // every member runs poolSize chunks at once
-        // a partition holds DURABLE_CAPACITY tasks and chunks go to random partitions: a window of a quarter of the
-        // total never overflows one in practice (and at most DURABLE_CAPACITY never can, whatever the placement)
+        // a partition holds DURABLE_CAPACITY tasks and chunks rotate over each member's partitions (MemberSpread): a
+        // window of a quarter of the total never overflows one (and at most DURABLE_CAPACITY never can, wherever)
         int partitions = hz.getPartitionService().getPartitions().size();
         int cap = Math.max(HazelcastConfigs.DURABLE_CAPACITY, partitions * HazelcastConfigs.DURABLE_CAPACITY / 4);
         capabilities = new BackendCapabilities(parallelism, false, MIN_CHUNK_NANOS, MAX_CHUNK_NANOS, cap);
@@ -255,6 +257,29 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
 
     void finished(Chunk chunk) {
         inFlight.remove(chunk);
+    }
+
+    /** Where the next chunk goes ({@link MemberSpread}); null: anywhere (one data member, or stopped). */
+    MemberSpread.Placement place() {
+        MemberSpread members = spread;
+        try {
+            return members == null ? null : members.next();
+        } catch (RuntimeException e) {
+            LOG.debug("[{}] no member chosen, the executor chooses: {}", settings.poolName(), e.toString());
+            return null; // a client between connections: the durable executor places it (and fails it if it must)
+        }
+    }
+
+    void unplace(MemberSpread.Placement placement) {
+        MemberSpread members = spread;
+        if (members != null) {
+            members.done(placement);
+        }
+    }
+
+    /** The member placement of this pool (for tests). */
+    MemberSpread spread() {
+        return spread;
     }
 
     /** Asks every member to interrupt the run (best effort; the member running it, if any, does). */

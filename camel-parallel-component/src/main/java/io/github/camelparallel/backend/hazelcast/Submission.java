@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.hazelcast.durableexecutor.DurableExecutorService;
 import com.hazelcast.durableexecutor.DurableExecutorServiceFuture;
@@ -26,8 +27,8 @@ import io.github.camelparallel.spi.ChunkListener;
 /**
  * One chunk in the Hazelcast backend's hands, from encoding to its last report.
  * <p>
- * States: ENCODED → SUBMITTED (on an I/O thread: the durable executor took it) → DONE, by exactly one of: the result
- * came back (items reported from the result frame), the chunk's deadline passed ({@code taskTimeout × items}: its
+ * States: ENCODED → SUBMITTED (on an I/O thread: counted on the member {@link MemberSpread} chose, the durable
+ * executor took it) → DONE, by exactly one of: the result came back (items reported from the result frame), the chunk's deadline passed ({@code taskTimeout × items}: its
  * unreported items fail with a TimeoutException, the members are asked to interrupt it), the dispatcher interrupted it
  * (items fail with a CancellationException), or the submission or the task failed (every item fails with that
  * cause). {@code done} decides which one wins; the others only dispose of the late result. Reports happen on an I/O
@@ -41,6 +42,8 @@ final class Submission implements ItemReports {
     private final ChunkListener listener;
     private final String runId;
     private final AtomicBoolean done = new AtomicBoolean();
+    /** The member this chunk is counted on until it ends; taken once (by the end or by a submit that lost to it). */
+    private final AtomicReference<MemberSpread.Placement> placement = new AtomicReference<>();
     private int[] offsets;
     private String runLine;
     private volatile long sentNanos;
@@ -83,8 +86,14 @@ final class Submission implements ItemReports {
         }
         sentNanos = System.nanoTime();
         try {
-            DurableExecutorServiceFuture<String> submitted = durable.submit(
-                    new ChunkTask(runId, backend.settings().taskClass(), runLine));
+            MemberSpread.Placement place = backend.place();
+            placement.set(place);
+            if (done.get()) {
+                release(); // ended while placing: the end may have released before the placement was set
+            }
+            ChunkTask task = new ChunkTask(runId, backend.settings().taskClass(), runLine);
+            DurableExecutorServiceFuture<String> submitted = place == null ? durable.submit(task)
+                    : durable.submitToKeyOwner(task, place.key());
             future = submitted;
             whenDone(submitted);
         } catch (RuntimeException e) {
@@ -202,6 +211,11 @@ final class Submission implements ItemReports {
             timer.cancel(false);
         }
         backend.finished(chunk);
+        release();
+    }
+
+    private void release() {
+        backend.unplace(placement.getAndSet(null));
     }
 
     private void disposeLate(String answer) {

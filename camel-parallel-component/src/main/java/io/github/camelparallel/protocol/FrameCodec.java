@@ -58,8 +58,8 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
  * The line length limit is not checked here but by {@link LineReader}, before a line is ever held in memory as a whole.
  * String values are therefore not limited by Jackson's default 20 M characters: the line limit bounds them.
  * <p>
- * Thread-safe and stateless: all instances share one {@link ObjectMapper}, configured once in a static initializer and
- * never changed afterwards; {@link #SHARED} is the instance to use.
+ * Thread-safe and stateless: all instances share one {@link JsonFactory} and one {@link ObjectMapper} (built on first
+ * use), configured once and never changed afterwards; {@link #SHARED} is the instance to use.
  */
 public final class FrameCodec {
 
@@ -69,13 +69,14 @@ public final class FrameCodec {
     /** How many characters of an offending line an error message quotes. */
     public static final int MAX_CUT = 200;
 
-    private static final ObjectMapper MAPPER = newMapper();
+    /** The streaming side of the configuration: every line is read and written through it. */
+    private static final JsonFactory FACTORY = newFactory();
 
     /** The longest number (in characters) a line may hold; Jackson's default is 1,000. */
     public static final int MAX_NUMBER_LENGTH = 100_000;
 
-    private static ObjectMapper newMapper() {
-        JsonFactory factory = JsonFactory.builder()
+    private static JsonFactory newFactory() {
+        return JsonFactory.builder()
                 // NaN, Infinity, -Infinity as bare tokens, both ways (as Python's json module writes and reads them):
                 // a Java NaN never becomes the string "NaN"
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -83,6 +84,18 @@ public final class FrameCodec {
                 .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
                         .maxNumberLength(MAX_NUMBER_LENGTH).build())
                 .build();
+    }
+
+    /**
+     * The data-binding side, built on first use: scalars never need it, and building a mapper costs a worker JVM a
+     * third of its start (Jackson's date format set-up parses the JDK's locale data), so a worker of plain numbers and
+     * strings answers its first run without it. Same factory, so lines read and written are the same either way.
+     */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = newMapper(FACTORY);
+    }
+
+    private static ObjectMapper newMapper(JsonFactory factory) {
         return JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // a BigDecimal's tree keeps its scale: 1.50 stays 1.50
@@ -111,7 +124,7 @@ public final class FrameCodec {
             return encodeRunLine(run.id(), encodeItems(run.items())); // one definition of the run line
         }
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(256)) {
-            try (JsonGenerator out = MAPPER.getFactory().createGenerator(bytes)) {
+            try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
                 out.writeStartObject();
                 out.writeStringField("type", frame.type());
                 if (frame instanceof Frame.Hello hello) {
@@ -159,7 +172,7 @@ public final class FrameCodec {
      */
     public byte[] encodeItems(List<JsonNode> items) {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(16 + 8 * items.size())) {
-            try (JsonGenerator out = MAPPER.getFactory().createGenerator(bytes)) {
+            try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
                 writeArray(out, items);
             }
             return bytes.toByteArray();
@@ -204,17 +217,17 @@ public final class FrameCodec {
                 } else if (node.isLong()) {
                     out.writeNumber(node.longValue());
                 } else {
-                    MAPPER.writeTree(out, node);
+                    Mapper.INSTANCE.writeTree(out, node);
                 }
             }
-            default -> MAPPER.writeTree(out, node);
+            default -> Mapper.INSTANCE.writeTree(out, node);
         }
     }
 
     /** A writer of a run's items straight into the bytes of its JSON array ({@link ItemWriter}). */
     public ItemWriter itemWriter(int expectedBytes) {
         try {
-            return new ItemWriter(MAPPER.getFactory(), expectedBytes);
+            return new ItemWriter(FACTORY, expectedBytes);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start an array in memory: " + e.getMessage(), e);
         }
@@ -224,7 +237,7 @@ public final class FrameCodec {
     public Frame decode(String line) throws ProtocolException {
         JsonNode root;
         try {
-            root = FrameTreeReader.read(MAPPER.getFactory(), line, null);
+            root = FrameTreeReader.read(FACTORY, line, null);
         } catch (JsonProcessingException e) {
             throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", () -> line);
         }
@@ -239,7 +252,7 @@ public final class FrameCodec {
         Supplier<String> text = () -> new String(line, StandardCharsets.UTF_8);
         JsonNode root;
         try {
-            root = FrameTreeReader.read(MAPPER.getFactory(), null, line);
+            root = FrameTreeReader.read(FACTORY, null, line);
         } catch (JsonProcessingException e) {
             throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", text);
         }
@@ -278,7 +291,7 @@ public final class FrameCodec {
      * @throws JsonProcessingException when the text is not one JSON value (trailing tokens included)
      */
     public JsonNode readTree(String json) throws JsonProcessingException {
-        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+        try (JsonParser p = FACTORY.createParser(json)) {
             return readAll(p);
         } catch (JsonProcessingException e) {
             throw e;
@@ -289,7 +302,7 @@ public final class FrameCodec {
 
     /** {@link #readTree(String)} for UTF-8 bytes. */
     public JsonNode readTree(byte[] json, int offset, int length) throws JsonProcessingException {
-        try (JsonParser p = MAPPER.getFactory().createParser(json, offset, length)) {
+        try (JsonParser p = FACTORY.createParser(json, offset, length)) {
             return readAll(p);
         } catch (JsonProcessingException e) {
             throw e;
@@ -309,7 +322,7 @@ public final class FrameCodec {
     /** A tree as compact JSON in UTF-8, written as every line is (non-finite numbers as bare tokens). */
     public byte[] writeBytes(JsonNode tree) {
         try {
-            return MAPPER.writeValueAsBytes(tree);
+            return Mapper.INSTANCE.writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree: " + e.getMessage(), e); // a tree always writes
         }
@@ -328,7 +341,7 @@ public final class FrameCodec {
 
     /** The type factory of the shared mapper, to describe the Java type items are converted to. */
     public TypeFactory typeFactory() {
-        return MAPPER.getTypeFactory();
+        return TypeFactory.defaultInstance(); // the mapper's own (Jackson's default), without building the mapper
     }
 
     /**
@@ -351,7 +364,7 @@ public final class FrameCodec {
         } else if (value instanceof Boolean b) {
             return BooleanNode.valueOf(b);
         }
-        JsonNode tree = MAPPER.valueToTree(value);
+        JsonNode tree = Mapper.INSTANCE.valueToTree(value);
         return tree == null ? NullNode.getInstance() : tree;
     }
 
@@ -368,7 +381,7 @@ public final class FrameCodec {
             return tree; // a task that takes JsonNode gets the tree as it came
         }
         Object scalar = scalar(tree, raw);
-        return scalar != NOT_SCALAR ? scalar : MAPPER.treeToValue(tree, type);
+        return scalar != NOT_SCALAR ? scalar : Mapper.INSTANCE.treeToValue(tree, type);
     }
 
     private static final Object NOT_SCALAR = new Object();

@@ -40,9 +40,15 @@ final class ChildProcess implements AutoCloseable {
 
     /** A JVM worker: this JVM's java binary and classpath, {@code WorkerMain} with the given arguments. */
     static ChildProcess jvmWorker(String... args) throws IOException {
+        return jvmWorker(List.of(), args);
+    }
+
+    /** {@link #jvmWorker(String...)} with JVM options of the test's own before the class name. */
+    static ChildProcess jvmWorker(List<String> jvmOptions, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), WorkerMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerMain.class.getName()));
         command.addAll(List.of(args));
         return new ChildProcess(command, null);
     }

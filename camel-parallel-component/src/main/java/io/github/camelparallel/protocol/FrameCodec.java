@@ -10,19 +10,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -58,8 +50,8 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
  * The line length limit is not checked here but by {@link LineReader}, before a line is ever held in memory as a whole.
  * String values are therefore not limited by Jackson's default 20 M characters: the line limit bounds them.
  * <p>
- * Thread-safe and stateless: all instances share one {@link JsonFactory} and one {@link ObjectMapper} (built on first
- * use), configured once and never changed afterwards; {@link #SHARED} is the instance to use.
+ * Thread-safe and stateless: all instances share one Jackson configuration ({@link ProtocolJackson}: a
+ * {@link JsonFactory}, and an {@link ObjectMapper} built on first use), never changed afterwards; {@link #SHARED} is the instance to use.
  */
 public final class FrameCodec {
 
@@ -69,45 +61,8 @@ public final class FrameCodec {
     /** How many characters of an offending line an error message quotes. */
     public static final int MAX_CUT = 200;
 
-    /** The streaming side of the configuration: every line is read and written through it. */
-    private static final JsonFactory FACTORY = newFactory();
-
     /** The longest number (in characters) a line may hold; Jackson's default is 1,000. */
     public static final int MAX_NUMBER_LENGTH = 100_000;
-
-    private static JsonFactory newFactory() {
-        return JsonFactory.builder()
-                // NaN, Infinity, -Infinity as bare tokens, both ways (as Python's json module writes and reads them):
-                // a Java NaN never becomes the string "NaN"
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
-                        .maxNumberLength(MAX_NUMBER_LENGTH).build())
-                .build();
-    }
-
-    /**
-     * The data-binding side, built on first use: scalars never need it, and building a mapper costs a worker JVM a
-     * third of its start (Jackson's date format set-up parses the JDK's locale data), so a worker of plain numbers and
-     * strings answers its first run without it. Same factory, so lines read and written are the same either way.
-     */
-    private static final class Mapper {
-        static final ObjectMapper INSTANCE = newMapper(FACTORY);
-    }
-
-    private static ObjectMapper newMapper(JsonFactory factory) {
-        return JsonMapper.builder(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                // a BigDecimal's tree keeps its scale: 1.50 stays 1.50
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                .addModule(new SimpleModule("camel-parallel-plain-values").addDeserializer(Object.class, new PlainValues()))
-                // 2.0 is the Integer 2; 1.5 is refused, never truncated to 1 (Jackson's default); elsewhere a float
-                // never becomes an integer type (an int[] element): it fails
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .addModule(LosslessIntegers.module())
-                .build();
-    }
 
     /** Encodes a frame as one line of JSON, without the newline. */
     public String encode(Frame frame) {
@@ -124,7 +79,7 @@ public final class FrameCodec {
             return encodeRunLine(run.id(), encodeItems(run.items())); // one definition of the run line
         }
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(256)) {
-            try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
+            try (JsonGenerator out = ProtocolJackson.FACTORY.createGenerator(bytes)) {
                 out.writeStartObject();
                 out.writeStringField("type", frame.type());
                 if (frame instanceof Frame.Hello hello) {
@@ -172,7 +127,7 @@ public final class FrameCodec {
      */
     public byte[] encodeItems(List<JsonNode> items) {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(16 + 8 * items.size())) {
-            try (JsonGenerator out = FACTORY.createGenerator(bytes)) {
+            try (JsonGenerator out = ProtocolJackson.FACTORY.createGenerator(bytes)) {
                 writeArray(out, items);
             }
             return bytes.toByteArray();
@@ -217,17 +172,17 @@ public final class FrameCodec {
                 } else if (node.isLong()) {
                     out.writeNumber(node.longValue());
                 } else {
-                    Mapper.INSTANCE.writeTree(out, node);
+                    ProtocolJackson.mapper().writeTree(out, node);
                 }
             }
-            default -> Mapper.INSTANCE.writeTree(out, node);
+            default -> ProtocolJackson.mapper().writeTree(out, node);
         }
     }
 
     /** A writer of a run's items straight into the bytes of its JSON array ({@link ItemWriter}). */
     public ItemWriter itemWriter(int expectedBytes) {
         try {
-            return new ItemWriter(FACTORY, expectedBytes);
+            return new ItemWriter(ProtocolJackson.FACTORY, expectedBytes);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start an array in memory: " + e.getMessage(), e);
         }
@@ -237,7 +192,7 @@ public final class FrameCodec {
     public Frame decode(String line) throws ProtocolException {
         JsonNode root;
         try {
-            root = FrameTreeReader.read(FACTORY, line, null);
+            root = FrameTreeReader.read(ProtocolJackson.FACTORY, line, null);
         } catch (JsonProcessingException e) {
             throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", () -> line);
         }
@@ -252,7 +207,7 @@ public final class FrameCodec {
         Supplier<String> text = () -> new String(line, StandardCharsets.UTF_8);
         JsonNode root;
         try {
-            root = FrameTreeReader.read(FACTORY, null, line);
+            root = FrameTreeReader.read(ProtocolJackson.FACTORY, null, line);
         } catch (JsonProcessingException e) {
             throw FrameDecoder.problem("not JSON (" + e.getOriginalMessage() + ")", text);
         }
@@ -291,7 +246,7 @@ public final class FrameCodec {
      * @throws JsonProcessingException when the text is not one JSON value (trailing tokens included)
      */
     public JsonNode readTree(String json) throws JsonProcessingException {
-        try (JsonParser p = FACTORY.createParser(json)) {
+        try (JsonParser p = ProtocolJackson.FACTORY.createParser(json)) {
             return readAll(p);
         } catch (JsonProcessingException e) {
             throw e;
@@ -302,7 +257,7 @@ public final class FrameCodec {
 
     /** {@link #readTree(String)} for UTF-8 bytes. */
     public JsonNode readTree(byte[] json, int offset, int length) throws JsonProcessingException {
-        try (JsonParser p = FACTORY.createParser(json, offset, length)) {
+        try (JsonParser p = ProtocolJackson.FACTORY.createParser(json, offset, length)) {
             return readAll(p);
         } catch (JsonProcessingException e) {
             throw e;
@@ -322,7 +277,7 @@ public final class FrameCodec {
     /** A tree as compact JSON in UTF-8, written as every line is (non-finite numbers as bare tokens). */
     public byte[] writeBytes(JsonNode tree) {
         try {
-            return Mapper.INSTANCE.writeValueAsBytes(tree);
+            return ProtocolJackson.mapper().writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree: " + e.getMessage(), e); // a tree always writes
         }
@@ -364,7 +319,7 @@ public final class FrameCodec {
         } else if (value instanceof Boolean b) {
             return BooleanNode.valueOf(b);
         }
-        JsonNode tree = Mapper.INSTANCE.valueToTree(value);
+        JsonNode tree = ProtocolJackson.mapper().valueToTree(value);
         return tree == null ? NullNode.getInstance() : tree;
     }
 
@@ -381,7 +336,7 @@ public final class FrameCodec {
             return tree; // a task that takes JsonNode gets the tree as it came
         }
         Object scalar = scalar(tree, raw);
-        return scalar != NOT_SCALAR ? scalar : Mapper.INSTANCE.treeToValue(tree, type);
+        return scalar != NOT_SCALAR ? scalar : ProtocolJackson.mapper().treeToValue(tree, type);
     }
 
     private static final Object NOT_SCALAR = new Object();

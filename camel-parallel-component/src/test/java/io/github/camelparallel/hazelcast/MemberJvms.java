@@ -77,7 +77,8 @@ public final class MemberJvms implements AutoCloseable {
         return ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
     }
 
-    private static String readyLine(Process process) {
+    /** The member's "MEMBER READY" line, or why it never came (it exited, or reading failed). */
+    static String readyLine(Process process) {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line;

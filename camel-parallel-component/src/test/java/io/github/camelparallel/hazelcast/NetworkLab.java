@@ -129,7 +129,7 @@ public final class NetworkLab implements AutoCloseable {
         List<CompletableFuture<String>> ready = new ArrayList<>();
         for (int i = 0; i < namespaces.size(); i++) {
             Process member = launch(i, poolSize, jvmFlags);
-            ready.add(CompletableFuture.supplyAsync(() -> readyLine(member)));
+            ready.add(CompletableFuture.supplyAsync(() -> MemberJvms.readyLine(member)));
         }
         for (CompletableFuture<String> line : ready) {
             awaitReady(line);
@@ -145,7 +145,7 @@ public final class NetworkLab implements AutoCloseable {
      */
     public void startMember(int i, int poolSize, List<String> jvmFlags) throws Exception {
         Process member = launch(i, poolSize, jvmFlags);
-        awaitReady(CompletableFuture.supplyAsync(() -> readyLine(member)));
+        awaitReady(CompletableFuture.supplyAsync(() -> MemberJvms.readyLine(member)));
     }
 
     private Process launch(int i, int poolSize, List<String> jvmFlags) throws IOException {
@@ -242,25 +242,6 @@ public final class NetworkLab implements AutoCloseable {
 
     public Process member(int i) {
         return members.get(i);
-    }
-
-    private static String readyLine(Process process) {
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("MEMBER READY")) {
-                    return line;
-                }
-            }
-            return "exited with " + process.waitFor();
-        } catch (IOException e) {
-            return e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e.toString();
-        }
     }
 
     @Override

@@ -286,8 +286,9 @@ final class BenchReport {
         out.append("A plain harness in a forked JVM (the members are other JVMs), parent JVM flags: ")
                 .append(r.parentJvmArgs().isEmpty() ? "the JVM's defaults" : "`" + String.join(" ", r.parentJvmArgs())
                         + "`").append("; member JVMs (`MemberMain`, `--pool-size ")
-                .append(r.memberPoolSize()).append(" --interface 127.0.0.1`, a fresh cluster per row) `")
-                .append(String.join(" ", r.memberJvmArgs())).append("`. Rows marked \"")
+                .append(r.memberPoolSize()).append(" --interface 127.0.0.1`, a fresh cluster per row) ")
+                .append(r.memberJvmArgs().isEmpty() ? "on the JVM's defaults" : "`" + String.join(" ",
+                        r.memberJvmArgs()) + "`").append(". Rows marked \"")
                 .append(HazelcastBenchmark.TUNED_SUFFIX.substring(2))
                 .append("\" ran in a second fork on the tuned flags, and with members, that had `")
                 .append(HazelcastBenchmark.COMMON_POOL_FLAG).append("` too. One Camel context per row; every batch")
@@ -296,8 +297,9 @@ final class BenchReport {
                 .append(" members (ours), and by every other process on the machine (`/proc/stat` minus ours; above")
                 .append(" about 0.2 the row was measured on a busy machine); n/a when the batches took under ")
                 .append(CpuWatch.MIN_WINDOW_MILLIS).append(" ms in all.\n\n");
-        out.append("### Per-chunk overhead: `cube` with a fixed `chunkSize`, ").append(r.warmup())
-                .append(" warm-up and ").append(r.measure()).append(" measured batches\n\n");
+        out.append("### Per-chunk overhead: `cube` with a fixed `chunkSize`, ").append(r.measure())
+                .append(" measured batches after at least ").append(r.warmup()).append(" warm-up batches and ")
+                .append(fmt(r.warmupMillis() / 1000.0)).append(" s of them\n\n");
         out.append("| Peer | chunkSize | Items per batch | Chunks | Median per batch (ms) | Min – max (ms)")
                 .append(" | µs per chunk | ÷ thread backend | Cores busy: ours / others | Discarded batches |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -76,7 +76,7 @@ final class HazelcastBenchmark {
      * and the JVM flags of the parent and the members.
      */
     record Results(List<Row> overhead, List<Row> throughput, List<ClusterStart> clusterStarts, int cpuItems,
-            int cpuRounds, int warmup, int measure, int cpuWarmup, long cpuWarmupMillis, int cpuMeasure,
+            int cpuRounds, int warmup, long warmupMillis, int measure, int cpuWarmup, long cpuWarmupMillis, int cpuMeasure,
             List<String> parentJvmArgs, List<String> memberJvmArgs, int memberPoolSize) {
 
         Row find(List<Row> rows, String backend, int members, int chunkSize, boolean tuned) {
@@ -86,7 +86,7 @@ final class HazelcastBenchmark {
 
         Results plus(Results tuned) {
             return new Results(concat(overhead, tuned.overhead), concat(throughput, tuned.throughput),
-                    concat(clusterStarts, tuned.clusterStarts), cpuItems, cpuRounds, warmup, measure, cpuWarmup,
+                    concat(clusterStarts, tuned.clusterStarts), cpuItems, cpuRounds, warmup, warmupMillis, measure, cpuWarmup,
                     cpuWarmupMillis, cpuMeasure, parentJvmArgs, memberJvmArgs, memberPoolSize);
         }
 
@@ -101,8 +101,9 @@ final class HazelcastBenchmark {
     static final String EMBEDDED = "embedded";
     static final String CLIENT = "client";
 
-    /** The members' JVM: a fixed heap and the parallel collector, as the other scenarios' forks but smaller. */
-    static final List<String> DEFAULT_MEMBER_JVM_ARGS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC");
+    /** The members' JVM in a tuned fork: a fixed heap and the parallel collector, as the other forks but smaller (the
+     * default fork starts its members on the JVM's default flags). */
+    static final List<String> TUNED_MEMBER_JVM_ARGS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseParallelGC");
 
     /** The JVM property of the common pool's parallelism, which decides Hazelcast's default async executor. */
     static final String COMMON_POOL_PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
@@ -186,13 +187,16 @@ final class HazelcastBenchmark {
         boolean smoke = s.preset().equals("smoke");
         boolean full = s.preset().equals("full");
         int warmup = Integer.getInteger("bench.hazelcast.warmup", smoke ? 0 : full ? 5 : 3);
-        int measure = Integer.getInteger("bench.hazelcast.measure", smoke ? 1 : full ? 9 : 5);
+        int measure = Integer.getInteger("bench.hazelcast.measure", smoke ? 1 : full ? 15 : 9);
+        // and for at least this long, every peer alike: the goals are a warm route's costs, and a few hundred chunks
+        // left the JIT compilers busy (a quarter of the samples) and the figures up to 3x the warm ones
+        long warmupMillis = Long.getLong("bench.hazelcast.warmupMillis", smoke ? 0 : full ? 6000 : 3000);
         // fresh member JVMs compile the task on its first items: one warm-up batch left 2 and 3 members visibly cold
         int cpuWarmup = Integer.getInteger("bench.hazelcast.cpu.warmup", smoke ? 0 : full ? 3 : 2);
         // and for at least this long: fresh member JVMs were still compiling (0.2-0.3 cores) several batches in
         long cpuWarmupMillis = Long.getLong("bench.hazelcast.cpu.warmupMillis", smoke ? 0 : full ? 8000 : 2000);
         int cpuMeasure = Integer.getInteger("bench.hazelcast.cpu.measure", smoke ? 1 : full ? 5 : 3);
-        int chunks = Integer.getInteger("bench.hazelcast.chunks", smoke ? 20 : full ? 500 : 200);
+        int chunks = Integer.getInteger("bench.hazelcast.chunks", smoke ? 20 : 500); // the goal's 500
         int cpuCount = Integer.getInteger("bench.hazelcast.cpu.items", Math.min(100, s.cpuItems()));
         int smallItems = Integer.getInteger("bench.hazelcast.small.items", 10);
         int smallWarmup = Integer.getInteger("bench.hazelcast.small.warmup", smoke ? 0 : 20);
@@ -200,14 +204,15 @@ final class HazelcastBenchmark {
         List<Integer> chunkSizes = BenchSettings.ints(System.getProperty("bench.hazelcast.chunkSizes"), List.of(1, 100));
         List<Integer> memberCounts = BenchSettings.ints(System.getProperty("bench.hazelcast.members"),
                 smoke ? List.of() : List.of(1, 2, 3));
+        // a tuned fork: the members get the same common pool as this JVM
+        boolean tuned = System.getProperty(COMMON_POOL_PROPERTY) != null;
+        // the goals' rows: members on the JVM's default flags, as the parent
         List<String> memberJvmArgs = BenchSettings.words(System.getProperty("bench.hazelcast.memberJvmArgs"),
-                DEFAULT_MEMBER_JVM_ARGS);
+                tuned ? TUNED_MEMBER_JVM_ARGS : List.of());
         int memberPool = Integer.getInteger("bench.hazelcast.memberPoolSize", 2);
         int batchTimeout = Integer.getInteger("bench.hazelcast.batchTimeoutSeconds", 20);
         List<String> parentJvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-X")).toList();
-        // a tuned fork: the members get the same common pool as this JVM
-        boolean tuned = System.getProperty(COMMON_POOL_PROPERTY) != null;
         String suffix = tuned ? TUNED_SUFFIX : "";
         List<String> memberProperties = new ArrayList<>(List.of(ProcessTasks.ROUNDS_PROPERTY + "=" + s.cpuRounds()));
         if (tuned) {
@@ -231,12 +236,12 @@ final class HazelcastBenchmark {
                         chunkSize);
                 overhead.add(batches.row("`backend=thread&poolSize=2`" + suffix, THREAD, 0, chunkSize, chunks,
                         "parallel:hzt" + chunkSize + "?backend=thread&poolSize=2&chunkSize=" + chunkSize + "&" + cube,
-                        items, expected, warmup, 0, measure));
+                        items, expected, warmup, warmupMillis, measure));
                 System.out.printf("Hazelcast: per-chunk overhead, %,d chunks of %d, embedded member...%n", chunks,
                         chunkSize);
                 overhead.add(batches.row("`backend=hazelcast&poolSize=2` (embedded member)" + suffix, EMBEDDED, 0,
                         chunkSize, chunks, "parallel:hze" + chunkSize + "?backend=hazelcast&poolSize=2&chunkSize="
-                                + chunkSize + "&" + cube, items, expected, warmup, 0, measure));
+                                + chunkSize + "&" + cube, items, expected, warmup, warmupMillis, measure));
             }
 
             // a small batch's latency: automatic chunks (chunkSize 0), the median of many batches is its p50
@@ -245,15 +250,15 @@ final class HazelcastBenchmark {
             System.out.printf("Hazelcast: %d-item batch latency, thread backend and embedded member...%n", smallItems);
             overhead.add(batches.row("`backend=thread&poolSize=2`, " + smallItems + "-item batch" + suffix, THREAD, 0,
                     0, smallItems, "parallel:hzts?backend=thread&poolSize=2&" + cube, small, smallExpected,
-                    smallWarmup, 0, smallMeasure));
+                    smallWarmup, warmupMillis, smallMeasure));
             overhead.add(batches.row("`backend=hazelcast&poolSize=2` (embedded member), " + smallItems
                     + "-item batch" + suffix, EMBEDDED, 0, 0, smallItems, "parallel:hzes?backend=hazelcast&poolSize=2&"
-                    + cube, small, smallExpected, smallWarmup, 0, smallMeasure));
+                    + cube, small, smallExpected, smallWarmup, warmupMillis, smallMeasure));
 
             List<Row> throughput = new ArrayList<>();
             List<ClusterStart> starts = new ArrayList<>();
             if (!parts.equals(ALL)) {
-                return new Results(overhead, throughput, starts, cpuCount, s.cpuRounds(), warmup, measure, cpuWarmup,
+                return new Results(overhead, throughput, starts, cpuCount, s.cpuRounds(), warmup, warmupMillis, measure, cpuWarmup,
                         cpuWarmupMillis, cpuMeasure, parentJvmArgs, memberJvmArgs, memberPool);
             }
             System.out.printf("Hazelcast: throughput, %d SHA-256 items, thread backend...%n", cpuCount);
@@ -295,12 +300,12 @@ final class HazelcastBenchmark {
                             overhead.add(batches.row("`clientMode=true&poolSize=2`, 1 member JVM" + suffix, CLIENT, 1,
                                     chunkSize, chunks, "parallel:hzco" + chunkSize + "?" + client + "&chunkSize="
                                             + chunkSize + "&" + cube, items, Sequential.map(items, Workloads::cube),
-                                    warmup, 0, measure));
+                                    warmup, warmupMillis, measure));
                         }
                         System.out.printf("Hazelcast: %d-item batch latency, client of 1 member JVM...%n", smallItems);
                         overhead.add(batches.row("`clientMode=true&poolSize=2`, 1 member JVM, " + smallItems
                                 + "-item batch" + suffix, CLIENT, 1, 0, smallItems, "parallel:hzcs?" + client + "&"
-                                + cube, small, smallExpected, smallWarmup, 0, smallMeasure));
+                                + cube, small, smallExpected, smallWarmup, warmupMillis, smallMeasure));
                     }
                     if (cluster.alive() != n) {
                         throw new IllegalStateException("a member JVM died during the run: " + cluster.alive()
@@ -310,7 +315,7 @@ final class HazelcastBenchmark {
                     batches.members = null;
                 }
             }
-            return new Results(overhead, throughput, starts, cpuCount, s.cpuRounds(), warmup, measure, cpuWarmup,
+            return new Results(overhead, throughput, starts, cpuCount, s.cpuRounds(), warmup, warmupMillis, measure, cpuWarmup,
                     cpuWarmupMillis, cpuMeasure, parentJvmArgs, memberJvmArgs, memberPool);
         } finally {
             batches.close();

@@ -186,11 +186,11 @@ final class HazelcastBenchmark {
     private static Results measure(BenchSettings s, String parts) throws Exception {
         boolean smoke = s.preset().equals("smoke");
         boolean full = s.preset().equals("full");
-        int warmup = Integer.getInteger("bench.hazelcast.warmup", smoke ? 0 : full ? 5 : 3);
+        int warmup = Integer.getInteger("bench.hazelcast.warmup", smoke ? 0 : full ? 60 : 40);
         int measure = Integer.getInteger("bench.hazelcast.measure", smoke ? 1 : full ? 15 : 9);
-        // and for at least this long, every peer alike: the goals are a warm route's costs, and a few hundred chunks
-        // left the JIT compilers busy (a quarter of the samples) and the figures up to 3x the warm ones
-        long warmupMillis = Long.getLong("bench.hazelcast.warmupMillis", smoke ? 0 : full ? 6000 : 3000);
+        // at least 20,000 chunks and this long, every peer alike: the goals are a warm route's costs, and a few hundred
+        // chunks left the JIT compilers busy (a quarter of perf's samples) and the figures up to 3x the warm ones
+        long warmupMillis = Long.getLong("bench.hazelcast.warmupMillis", smoke ? 0 : full ? 6000 : 2000);
         // fresh member JVMs compile the task on its first items: one warm-up batch left 2 and 3 members visibly cold
         int cpuWarmup = Integer.getInteger("bench.hazelcast.cpu.warmup", smoke ? 0 : full ? 3 : 2);
         // and for at least this long: fresh member JVMs were still compiling (0.2-0.3 cores) several batches in

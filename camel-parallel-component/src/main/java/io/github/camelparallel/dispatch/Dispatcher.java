@@ -159,12 +159,13 @@ public final class Dispatcher implements ChunkListener {
     }
 
     /**
-     * Streaming: commits what the consumer was handed last, then fills {@code out} with the next results it may take,
-     * waiting (or helping) until there is at least one. Returns how many; 0 when the stream has ended. A batch that
-     * failed as a whole (input unreadable, pool refused, timeout under fail) ends with a FAILED take, never quietly.
+     * Streaming: commits what the consumer was handed last, then fills {@code values} and {@code indexes} with the next
+     * results it may take ({@link StreamResults#peek}), waiting (or helping) until there is at least one. Returns how
+     * many; 0 when the stream has ended. A batch that failed as a whole (input unreadable, pool refused, timeout under
+     * fail) ends with a {@link StreamResults.Failed}, never quietly.
      * Committing frees window slots, and the next input is pulled for them after unlocking.
      */
-    int take(StreamResults.Take[] out) {
+    int take(Object[] values, int[] indexes) {
         boolean freed;
         run.lock.lock();
         try {
@@ -179,12 +180,13 @@ public final class Dispatcher implements ChunkListener {
         int n;
         run.lock.lock();
         try {
-            while ((n = stream.peek(out)) == 0 && !run.doneLocked()) {
+            while ((n = stream.peek(values, indexes)) == 0 && !run.doneLocked()) {
                 pump.helpOrAwaitLocked();
             }
             BatchFailure failure = run.failureLocked();
             if (n == 0 && failure != null) {
-                out[0] = new StreamResults.Take(StreamResults.Take.Kind.FAILED, failure.index(), null, failure.cause());
+                values[0] = new StreamResults.Failed(failure.cause());
+                indexes[0] = failure.index();
                 n = 1;
             }
         } finally {

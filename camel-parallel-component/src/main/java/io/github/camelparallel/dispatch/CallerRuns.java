@@ -1,6 +1,7 @@
 package io.github.camelparallel.dispatch;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntPredicate;
 
 import io.github.camelparallel.spi.ChunkThreads;
 import io.github.camelparallel.spi.ParallelBackend;
@@ -37,6 +38,19 @@ public final class CallerRuns {
     boolean runsHere(DispatchOptions options, ParallelBackend backend, int items) {
         return !options.streaming() && backend.capabilities().runsInCaller() && items != Integer.MAX_VALUE
                 && !ChunkThreads.insideChunk() && small(items);
+    }
+
+    /**
+     * For a streamed batch on a backend that runs chunks in this JVM: which chunks (by size) its consumer runs on its
+     * own thread when it pumps (on a slot the backend lends, so {@code poolSize} still bounds what runs at once): those
+     * expected to finish sooner there than handed to a pool thread and their results handed back, like a small batch,
+     * unless the consumer is itself running a chunk (a nested stream's consumer helps instead). Null otherwise.
+     */
+    IntPredicate streamedChunksHere(DispatchOptions options, ParallelBackend backend) {
+        if (!options.streaming() || !backend.capabilities().runsInCaller()) {
+            return null;
+        }
+        return size -> !ChunkThreads.insideChunk() && small(size);
     }
 
     /** Whether a batch of {@code items} items is expected to finish sooner on its caller than handed off. */

@@ -97,16 +97,16 @@ final class ChunkPump {
     }
 
     /**
-     * A stream's consumer has nothing to take: it pumps when nobody does and the window would take a chunk (it stops
-     * pumping after each chunk it runs, so it goes on here), else helps or waits ({@link #helpOrAwaitLocked}). Called
-     * and returns with the lock held.
+     * A stream's consumer has nothing to take: it pumps when it just freed slots (passing over skipped failures), or
+     * when nobody pumps and the window would take a chunk (it stops pumping after each chunk it runs, so it goes on
+     * here); else it helps or waits ({@link #helpOrAwaitLocked}). Called and returns with the lock held.
      */
-    void consumerWaitLocked(IntPredicate runsHere) {
-        if (runsHere != null && !readsOffCaller && !submitting
+    void consumerWaitLocked(IntPredicate runsHere, boolean freed) {
+        if (freed || runsHere != null && !readsOffCaller && !submitting
                 && (run.window.hasReadyRetry() || run.freshWantedLocked(source.remaining()) > 0)) {
             run.lock.unlock();
             try {
-                pumpHere(runsHere);
+                pumpAsConsumer(runsHere);
             } finally {
                 run.lock.lock();
             }

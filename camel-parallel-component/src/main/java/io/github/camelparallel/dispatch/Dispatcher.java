@@ -183,7 +183,7 @@ public final class Dispatcher implements ChunkListener {
         run.lock.lock();
         try {
             while ((n = stream.peek(values, indexes)) == 0 && !run.doneLocked()) {
-                pump.consumerWaitLocked(consumerRuns);
+                pump.consumerWaitLocked(consumerRuns, stream.takeFreed());
             }
             BatchFailure failure = run.failureLocked();
             if (n == 0 && failure != null) {

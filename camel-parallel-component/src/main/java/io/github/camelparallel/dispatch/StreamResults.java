@@ -188,6 +188,9 @@ final class StreamResults implements ItemResults {
      */
     int peek(Object[] values, int[] indexes) {
         int n = ordered ? peekOrdered(values, indexes) : peekUnordered(values, indexes);
+        if (n == 0 && peeked > 0) {
+            commit(); // only skipped failures were passed over: consumed now, their slots may close (takeFreed)
+        }
         delivered += n;
         return n;
     }

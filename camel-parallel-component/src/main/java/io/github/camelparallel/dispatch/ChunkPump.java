@@ -17,12 +17,14 @@ import org.slf4j.LoggerFactory;
  * batch's lock.
  * <p>
  * Only one thread submits (and pulls) at a time ({@code submitting}): a thread that finds another submitting leaves,
- * and the submitter re-checks under the lock before it stops, so no refill is lost. A lazy input under a batch
+ * and the submitter re-checks under the lock before it stops, so no refill is lost (a stream's consumer that stops
+ * after running a chunk re-checks in {@link #consumerWaitLocked} before it waits). A lazy input under a batch
  * timeout ({@code readsOffCaller}) is read on a hand-off thread, never on the caller's or the consumer's: a read that
  * blocks (and ignores interrupts) must not keep them past the timeout.
  * <p>
  * A small batch may run on its caller ({@link #runHereOn}): while that thread pumps, it runs each chunk itself when the
- * backend lends it a free slot ({@link ParallelBackend#runInCallerIfFree}), and submits it otherwise. A caller that
+ * backend lends it a free slot ({@link ParallelBackend#runInCallerIfFree}), and submits it otherwise; a stream's
+ * consumer does the same with the chunks it expects to be that short ({@link #pumpAsConsumer}). A caller that
  * waits for its batch may help instead ({@link #helpOrAwaitLocked}): it runs chunks no pool thread has claimed yet.
  */
 final class ChunkPump {

@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * <p>
  * <b>Order.</b> Ordered: the consumer takes index {@code cursor} once it is settled, then the next. Unordered: the
  * consumer takes settled items in the order they settled. The consumer is handed a run of settled results at once
- * ({@link #peek}, one lock round for many results) and consumes them at its next call ({@link #commit}). A failed item is handed out as null ({@code collect}),
- * passed over ({@code skip}) or handed out as the failure ({@code fail}; the consumer throws there).
+ * ({@link #peek}, one lock round and one array copy per chunk's run) and consumes them at its next call
+ * ({@link #commit}). A failed item is handed out as null ({@code collect}), passed over ({@code skip}: consumed at once
+ * when nothing came before it in the round, so a run of skipped failures frees its slots) or handed out as the failure
+ * ({@code fail}, a {@link Failed}; the consumer throws there).
  * <p>
  * <b>Errors.</b> Failures are counted exactly; the last {@value #RECORDED_ERRORS} are kept by index, so a
  * never-ending input with failing items does not grow the heap.
@@ -179,12 +181,12 @@ final class StreamResults implements ItemResults {
     }
 
     /**
-     * Hands the consumer up to {@code values.length} results at its position without consuming them yet ({@link #commit}
-     * does, at the consumer's next call), so their slots stay open until the consumer has really moved past them and the
-     * window bound holds for what the consumer has seen. Fills {@code values} (null for a collected failure; a
-     * {@link Failed} last, under fail) and {@code indexes} (each one's input index); skipped failures are passed over.
-     * Returns how many, 0 when nothing is settled at the consumer's position (then the consumer waits, or the stream
-     * has ended). Ordered, a settled run of a chunk is copied in one go, not item by item.
+     * Hands the consumer up to {@code values.length} results at its position without consuming them yet
+     * ({@link #commit} does, at the consumer's next call), so their slots stay open until the consumer has really moved
+     * past them and the window bound holds for what the consumer has seen. Fills {@code values} (null for a collected
+     * failure; a {@link Failed} last, under fail) and {@code indexes} (each one's input index); skipped failures are
+     * passed over. Returns how many, 0 when nothing is settled at the consumer's position (then the consumer waits, or
+     * the stream has ended). Ordered, a settled run of a chunk is copied in one go, not item by item.
      */
     int peek(Object[] values, int[] indexes) {
         int n = ordered ? peekOrdered(values, indexes) : peekUnordered(values, indexes);

@@ -3,6 +3,7 @@ package io.github.camelparallel.dispatch;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.IntPredicate;
 
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
@@ -16,12 +17,14 @@ import org.slf4j.LoggerFactory;
  * batch's lock.
  * <p>
  * Only one thread submits (and pulls) at a time ({@code submitting}): a thread that finds another submitting leaves,
- * and the submitter re-checks under the lock before it stops, so no refill is lost. A lazy input under a batch
+ * and the submitter re-checks under the lock before it stops, so no refill is lost (a stream's consumer that stops
+ * after running a chunk re-checks in {@link #consumerWaitLocked} before it waits). A lazy input under a batch
  * timeout ({@code readsOffCaller}) is read on a hand-off thread, never on the caller's or the consumer's: a read that
  * blocks (and ignores interrupts) must not keep them past the timeout.
  * <p>
  * A small batch may run on its caller ({@link #runHereOn}): while that thread pumps, it runs each chunk itself when the
- * backend lends it a free slot ({@link ParallelBackend#runInCallerIfFree}), and submits it otherwise. A caller that
+ * backend lends it a free slot ({@link ParallelBackend#runInCallerIfFree}), and submits it otherwise; a stream's
+ * consumer does the same with the chunks it expects to be that short ({@link #pumpAsConsumer}). A caller that
  * waits for its batch may help instead ({@link #helpOrAwaitLocked}): it runs chunks no pool thread has claimed yet.
  */
 final class ChunkPump {
@@ -78,7 +81,40 @@ final class ChunkPump {
         if (readsOffCaller && !READING_OFF_CALLER.get() && handOff()) {
             return;
         }
-        pumpHere();
+        pumpHere(null);
+    }
+
+    /**
+     * A stream's consumer fills the window: a chunk {@code runsHere} accepts (by its size) runs on this thread when the
+     * backend lends a free slot, and the pump then stops, so the consumer takes those results before it reads more
+     * input; other chunks are submitted. Null {@code runsHere} (or a batch that reads off the caller): {@link #pump}.
+     * Call outside the lock.
+     */
+    void pumpAsConsumer(IntPredicate runsHere) {
+        if (runsHere == null || readsOffCaller) {
+            pump();
+        } else {
+            pumpHere(runsHere);
+        }
+    }
+
+    /**
+     * A stream's consumer has nothing to take: it pumps when it just freed slots (passing over skipped failures), or
+     * when nobody pumps and the window would take a chunk (it stops pumping after each chunk it runs, so it goes on
+     * here); else it helps or waits ({@link #helpOrAwaitLocked}). Called and returns with the lock held.
+     */
+    void consumerWaitLocked(IntPredicate runsHere, boolean freed) {
+        if (freed || runsHere != null && !readsOffCaller && !submitting
+                && (run.window.hasReadyRetry() || run.freshWantedLocked(source.remaining()) > 0)) {
+            run.lock.unlock();
+            try {
+                pumpAsConsumer(runsHere);
+            } finally {
+                run.lock.lock();
+            }
+            return;
+        }
+        helpOrAwaitLocked();
     }
 
     /** Queues a pump on the hand-off executor; true when one is queued (now or before), false when refused. */
@@ -97,7 +133,7 @@ final class ChunkPump {
                 setHandedOff(false);
                 READING_OFF_CALLER.set(true);
                 try {
-                    pumpHere();
+                    pumpHere(null);
                 } finally {
                     READING_OFF_CALLER.remove();
                 }
@@ -118,7 +154,8 @@ final class ChunkPump {
         }
     }
 
-    private void pumpHere() {
+    /** @param consumerRuns a stream consumer's choice of the chunks it runs itself (null: none) */
+    private void pumpHere(IntPredicate consumerRuns) {
         run.lock.lock();
         try {
             if (submitting) {
@@ -170,6 +207,13 @@ final class ChunkPump {
                 }
                 if (Thread.currentThread() == runsHere && runHere(chunk)) {
                     finished = run.locked(run::doneLocked);
+                    continue;
+                }
+                if (consumerRuns != null && consumerRuns.test(chunk.size()) && runHere(chunk)) {
+                    finished = run.locked(run::doneLocked);
+                    if (!finished) {
+                        return; // the consumer takes these results first (its next take pumps again)
+                    }
                     continue;
                 }
                 LOG.trace("[{}] submit {}", poolName, chunk);

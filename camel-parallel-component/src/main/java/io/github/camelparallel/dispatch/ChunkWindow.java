@@ -55,6 +55,10 @@ final class ChunkWindow {
         readyRetries.add(retry);
     }
 
+    boolean hasReadyRetry() {
+        return !readyRetries.isEmpty();
+    }
+
     /** The next ready retry whose item is at or before {@code lastToRun}; later ones are dropped. Null when none. */
     Chunk takeRetry(int lastToRun) {
         Chunk retry;

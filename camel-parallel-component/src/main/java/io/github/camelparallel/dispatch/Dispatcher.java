@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 import io.github.camelparallel.spi.Chunk;
 import io.github.camelparallel.spi.ChunkListener;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A <i>small</i> batch ({@link CallerRuns}) runs on its caller inside {@link #start}, in one chunk, on a slot the
  * backend lends ({@link ParallelBackend#runInCallerIfFree}), and completes there; a batch timeout still fires on the
- * timer (the route then continues on a hand-off thread even if the task ignores the interrupt).
+ * timer (the route then continues on a hand-off thread even if the task ignores the interrupt). A stream's chunks
+ * expected to be as short run on its consumer when it pumps ({@link CallerRuns#streamedChunksHere}), the same way.
  * <p>
  * In <i>helping</i> mode (the caller is itself a pool thread) the caller runs unclaimed chunks of its own batch
  * instead of parking, so nested batches on a full pool make progress.
@@ -56,10 +58,9 @@ public final class Dispatcher implements ChunkListener {
     private final CacheLookups cache;
     private final BatchRun run;
     private final ChunkPump pump;
-    /** The producer's estimate of its batches' run times (null: never run on the caller). */
-    private final CallerRuns callerRuns;
-    /** Whether this batch runs on its caller (decided at construction, on the caller's thread). */
-    private final boolean small;
+    private final CallerRuns callerRuns; // the producer's estimate of its batches' run times (null: none)
+    private final IntPredicate consumerRuns; // a stream's chunks (by size) its consumer runs itself; null: none
+    private final boolean small; // whether this batch runs on its caller (decided on the caller's thread)
     /** The thread inside {@link #start}, while it is inside it: a batch it completes there continues on it. */
     private volatile Thread caller;
     private Consumer<BatchOutcome> onDone; // guarded by run.lock
@@ -104,6 +105,7 @@ public final class Dispatcher implements ChunkListener {
         boolean readsOffCaller = options.batchTimeoutMillis() > 0 && source.remaining() == Integer.MAX_VALUE;
         this.pump = new ChunkPump(options.poolName(), run, source, backend, this, this.cache, handoff, readsOffCaller,
                 this::complete);
+        this.consumerRuns = callerRuns == null ? null : callerRuns.streamedChunksHere(options, backend);
     }
 
     /** Starts the batch; {@code onDone} (may be null) is called once, from whichever thread settles it. */
@@ -159,12 +161,13 @@ public final class Dispatcher implements ChunkListener {
     }
 
     /**
-     * Streaming: commits what the consumer was handed last, then fills {@code out} with the next results it may take,
-     * waiting (or helping) until there is at least one. Returns how many; 0 when the stream has ended. A batch that
-     * failed as a whole (input unreadable, pool refused, timeout under fail) ends with a FAILED take, never quietly.
-     * Committing frees window slots, and the next input is pulled for them after unlocking.
+     * Streaming: commits what the consumer was handed last, then fills {@code values} and {@code indexes} with the next
+     * results it may take ({@link StreamResults#peek}), pumping, helping or waiting until there is at least one; 0 when
+     * the stream has ended. A batch that failed as a whole (input unreadable, pool refused, timeout under fail) ends
+     * with a {@link StreamResults.Failed}, never quietly. Committing frees window slots, and the next input is pulled
+     * for them after unlocking (by the consumer: a chunk it expects to finish sooner here than handed off runs here).
      */
-    int take(StreamResults.Take[] out) {
+    int take(Object[] values, int[] indexes) {
         boolean freed;
         run.lock.lock();
         try {
@@ -174,17 +177,18 @@ public final class Dispatcher implements ChunkListener {
             run.lock.unlock();
         }
         if (freed) {
-            pump.pump(); // before waiting: the freed slots are what lets more input in
+            pump.pumpAsConsumer(consumerRuns); // before waiting: the freed slots are what lets more input in
         }
         int n;
         run.lock.lock();
         try {
-            while ((n = stream.peek(out)) == 0 && !run.doneLocked()) {
-                pump.helpOrAwaitLocked();
+            while ((n = stream.peek(values, indexes)) == 0 && !run.doneLocked()) {
+                pump.consumerWaitLocked(consumerRuns, stream.takeFreed());
             }
             BatchFailure failure = run.failureLocked();
             if (n == 0 && failure != null) {
-                out[0] = new StreamResults.Take(StreamResults.Take.Kind.FAILED, failure.index(), null, failure.cause());
+                values[0] = new StreamResults.Failed(failure.cause());
+                indexes[0] = failure.index();
                 n = 1;
             }
         } finally {

@@ -1,6 +1,7 @@
 package io.github.camelparallel.dispatch;
 
 import java.io.Closeable;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SortedMap;
@@ -37,7 +38,8 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
     private volatile boolean producerStopped;
 
     // guarded by this: results handed over by the dispatcher in one go, taken one by one
-    private final StreamResults.Take[] batch = new StreamResults.Take[ROUND];
+    private final Object[] values = new Object[ROUND];
+    private final int[] indexes = new int[ROUND];
     private int position;
     private int count;
     private boolean ended;
@@ -72,7 +74,7 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
             throw stoppedException();
         }
         if (closed) {
-            count = 0; // closed by its consumer (or ended): nothing more is handed out
+            dropRound(); // closed by its consumer (or ended): nothing more is handed out
             return false;
         }
         if (position < count) {
@@ -84,11 +86,12 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
         if (closed || ended) {
             return false;
         }
-        count = dispatcher.take(batch);
+        dropRound(); // what was handed out is the consumer's now, not kept here
+        count = dispatcher.take(values, indexes);
         position = 0;
         if (dispatcher.stoppedBy() != null) { // stopped from outside while this consumer waited
             producerStopped = true;
-            count = 0;
+            dropRound();
             close();
             throw stoppedException();
         }
@@ -105,17 +108,21 @@ public final class ResultIterator implements Iterator<Object>, Closeable {
         if (!hasNext()) {
             throw new NoSuchElementException("no more results");
         }
-        StreamResults.Take take = batch[position];
-        batch[position++] = null;
-        lastIndex = take.index();
-        if (take.kind() == StreamResults.Take.Kind.FAILED) {
-            BatchFailure failure = dispatcher.failureAt(take.index(), take.error());
-            count = 0;
+        Object value = values[position];
+        lastIndex = indexes[position++];
+        if (value instanceof StreamResults.Failed failed) {
+            BatchFailure failure = dispatcher.failureAt(lastIndex, failed.error());
+            dropRound();
             close();
             throw failures.apply(failure);
         }
         handedOut++;
-        return take.value();
+        return value;
+    }
+
+    private void dropRound() {
+        Arrays.fill(values, 0, count, null);
+        count = 0;
     }
 
     /**

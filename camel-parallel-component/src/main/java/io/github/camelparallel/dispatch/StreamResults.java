@@ -1,6 +1,7 @@
 package io.github.camelparallel.dispatch;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,8 +20,10 @@ import java.util.TreeMap;
  * <p>
  * <b>Order.</b> Ordered: the consumer takes index {@code cursor} once it is settled, then the next. Unordered: the
  * consumer takes settled items in the order they settled. The consumer is handed a run of settled results at once
- * ({@link #peek}, one lock round for many results) and consumes them at its next call ({@link #commit}). A failed item is handed out as null ({@code collect}),
- * passed over ({@code skip}) or handed out as the failure ({@code fail}; the consumer throws there).
+ * ({@link #peek}, one lock round and one array copy per chunk's run) and consumes them at its next call
+ * ({@link #commit}). A failed item is handed out as null ({@code collect}), passed over ({@code skip}: consumed at once
+ * when nothing came before it in the round, so a run of skipped failures frees its slots) or handed out as the failure
+ * ({@code fail}, a {@link Failed}; the consumer throws there).
  * <p>
  * <b>Errors.</b> Failures are counted exactly; the last {@value #RECORDED_ERRORS} are kept by index, so a
  * never-ending input with failing items does not grow the heap.
@@ -32,9 +35,15 @@ final class StreamResults implements ItemResults {
 
     static final int RECORDED_ERRORS = 1000;
 
-    /** What the consumer may take next. */
-    record Take(Kind kind, int index, Object value, Throwable error) {
-        enum Kind { READY, FAILED }
+    /**
+     * Where a consumer's round holds a failure to throw (under {@code onError=fail}) instead of a value: always the
+     * round's last entry. Not a type a task can return, so no result is ever mistaken for it.
+     */
+    record Failed(Throwable error) {
+    }
+
+    /** A settled item of an unordered batch, in the order items settled: its value, or the failure under fail. */
+    private record Completed(int index, Object value) {
     }
 
     private static final class Slot {
@@ -56,7 +65,7 @@ final class StreamResults implements ItemResults {
     private final ErrorPolicy policy;
     private final int window;
     private final TreeMap<Integer, Slot> slots = new TreeMap<>();
-    private final ArrayDeque<Take> completed = new ArrayDeque<>(); // unordered only
+    private final ArrayDeque<Completed> completed = new ArrayDeque<>(); // unordered only
     private final Map<Integer, Throwable> errors = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Throwable> eldest) {
@@ -135,7 +144,7 @@ final class StreamResults implements ItemResults {
         if (ordered) {
             slot.values[index - slot.first] = result;
         } else {
-            completed.add(new Take(Take.Kind.READY, index, result, null));
+            completed.add(new Completed(index, result));
         }
     }
 
@@ -165,70 +174,109 @@ final class StreamResults implements ItemResults {
             return;
         }
         if (policy == ErrorPolicy.SKIP) {
-            consumed(slot);
+            consumed(slot, 1);
         } else {
-            completed.add(policy == ErrorPolicy.COLLECT ? new Take(Take.Kind.READY, index, null, error)
-                    : new Take(Take.Kind.FAILED, index, null, error));
+            completed.add(new Completed(index, policy == ErrorPolicy.COLLECT ? null : new Failed(error)));
         }
     }
 
     /**
-     * Hands the consumer up to {@code out.length} results at its position without consuming them yet ({@link #commit}
-     * does, at the consumer's next call), so their slots stay open until the consumer has really moved past them and the
-     * window bound holds for what the consumer has seen. READY takes (null values for collected failures), possibly
-     * ending with one FAILED take; skipped failures are passed over. Returns how many, 0 when nothing is settled at the
-     * consumer's position (then the consumer waits, or the stream has ended).
+     * Hands the consumer up to {@code values.length} results at its position without consuming them yet
+     * ({@link #commit} does, at the consumer's next call), so their slots stay open until the consumer has really moved
+     * past them and the window bound holds for what the consumer has seen. Fills {@code values} (null for a collected
+     * failure; a {@link Failed} last, under fail) and {@code indexes} (each one's input index); skipped failures are
+     * passed over. Returns how many, 0 when nothing is settled at the consumer's position (then the consumer waits, or
+     * the stream has ended). Ordered, a settled run of a chunk is copied in one go, not item by item.
      */
-    int peek(Take[] out) {
-        int n = 0;
-        if (!ordered) {
-            for (Take next : completed) {
-                if (n == out.length) {
-                    break;
-                }
-                out[n++] = next;
-                peeked++;
-                if (next.kind() == Take.Kind.FAILED) {
-                    break;
-                }
-            }
-            delivered += n;
-            return n;
-        }
-        int position = cursor + peeked;
-        Integer from = slots.floorKey(position); // the slot holding the consumer's position, if it is open
-        for (Slot slot : slots.tailMap(from == null ? position : from, true).values()) {
-            for (int offset = position - slot.first; offset < slot.count; offset++, position++) {
-                if (n == out.length || !slot.settled.get(offset)) {
-                    delivered += n;
-                    return n;
-                }
-                peeked++;
-                Object value = slot.values[offset];
-                slot.values[offset] = null;
-                if (!slot.failed.get(offset)) {
-                    out[n++] = new Take(Take.Kind.READY, position, value, null);
-                } else if (policy == ErrorPolicy.COLLECT) {
-                    out[n++] = new Take(Take.Kind.READY, position, null, null);
-                } else if (policy == ErrorPolicy.FAIL) {
-                    out[n++] = new Take(Take.Kind.FAILED, position, null, (Throwable) value);
-                    delivered += n;
-                    return n;
-                }
-            }
+    int peek(Object[] values, int[] indexes) {
+        int n = ordered ? peekOrdered(values, indexes) : peekUnordered(values, indexes);
+        if (n == 0 && peeked > 0) {
+            commit(); // only skipped failures were passed over: consumed now, their slots may close (takeFreed)
         }
         delivered += n;
         return n;
     }
 
+    private int peekUnordered(Object[] values, int[] indexes) {
+        int n = 0;
+        for (Completed next : completed) {
+            if (n == values.length) {
+                break;
+            }
+            values[n] = next.value();
+            indexes[n++] = next.index();
+            peeked++;
+            if (next.value() instanceof Failed) {
+                break;
+            }
+        }
+        return n;
+    }
+
+    private int peekOrdered(Object[] values, int[] indexes) {
+        int n = 0;
+        int position = cursor + peeked;
+        Integer from = slots.floorKey(position); // the slot holding the consumer's position, if it is open
+        for (Slot slot : slots.tailMap(from == null ? position : from, true).values()) {
+            int offset = position - slot.first;
+            while (offset < slot.count && n < values.length) {
+                // the settled run from offset on, up to its first failure (or the room left)
+                int end = Math.min(Math.min(slot.settled.nextClearBit(offset), slot.count), offset + values.length - n);
+                int failedAt = slot.failed.nextSetBit(offset);
+                int stop = failedAt >= 0 && failedAt < end ? failedAt : end;
+                int run = stop - offset;
+                if (run > 0) {
+                    System.arraycopy(slot.values, offset, values, n, run);
+                    Arrays.fill(slot.values, offset, stop, null);
+                    for (int k = 0; k < run; k++) {
+                        indexes[n + k] = position + k;
+                    }
+                    n += run;
+                    peeked += run;
+                    position += run;
+                    offset = stop;
+                }
+                if (offset == end) {
+                    if (end < slot.count) {
+                        return n; // not settled yet (or no room): the consumer takes what it has
+                    }
+                    break;
+                }
+                // a failure at offset
+                Throwable error = (Throwable) slot.values[offset];
+                slot.values[offset] = null;
+                peeked++;
+                if (policy != ErrorPolicy.SKIP) {
+                    values[n] = policy == ErrorPolicy.COLLECT ? null : new Failed(error);
+                    indexes[n++] = position;
+                }
+                position++;
+                offset++;
+                if (policy == ErrorPolicy.FAIL) {
+                    return n;
+                }
+            }
+            if (n == values.length) {
+                return n;
+            }
+        }
+        return n;
+    }
+
     /** The consumer moved past what it was handed last ({@link #peek}): those items are consumed, their slots may close. */
     void commit() {
-        for (; peeked > 0; peeked--) {
-            if (ordered) {
-                consumed(slotOf(cursor++));
-            } else {
-                consumed(slotOf(completed.poll().index()));
+        if (!ordered) {
+            for (; peeked > 0; peeked--) {
+                consumed(slotOf(completed.poll().index()), 1);
             }
+            return;
+        }
+        while (peeked > 0) { // a chunk's run at a time
+            Slot slot = slotOf(cursor);
+            int run = Math.min(peeked, slot.first + slot.count - cursor);
+            cursor += run;
+            peeked -= run;
+            consumed(slot, run);
         }
     }
 
@@ -239,8 +287,9 @@ final class StreamResults implements ItemResults {
         return was;
     }
 
-    private void consumed(Slot slot) {
-        if (++slot.consumed == slot.count) {
+    private void consumed(Slot slot, int count) {
+        slot.consumed += count;
+        if (slot.consumed == slot.count) {
             slots.remove(slot.first);
             freed = true;
         }

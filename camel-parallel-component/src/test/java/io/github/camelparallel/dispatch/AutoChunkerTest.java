@@ -36,6 +36,23 @@ class AutoChunkerTest {
     }
 
     @Test
+    void sleepingItemsOnAWidePoolRunOneItemPerChunkColdAndOnAWarmEndpoint() {
+        // 10,000 items that each wait about 10 ms on 1,000 virtual threads (the I/O-bound benchmark): one item per
+        // chunk spreads them over every thread; a warm endpoint's known time per item must not make chunks longer
+        for (double known : new double[] { -1, 10 * MS, 11.5 * MS, 44 * MS }) {
+            AutoChunker chunker = new AutoChunker(1000, 5 * MS, 50 * MS).startingFrom(known);
+            int chunks = 0;
+            for (int remaining = 10_000; remaining > 0; chunks++) {
+                int size = chunker.nextSize(remaining);
+                assertEquals(1, size, "known " + known + " ns per item, " + remaining + " left");
+                chunker.record(size, size * (10 * MS + 1_500_000L * (chunks % 3)));
+                remaining -= size;
+            }
+            assertEquals(10_000, chunks);
+        }
+    }
+
+    @Test
     void slowTasksStayAtOneItemPerChunk() {
         AutoChunker chunker = new AutoChunker(2, 5 * MS, 50 * MS);
         for (int i = 0; i < 10; i++) {

@@ -65,23 +65,26 @@ final class PlainScenarios {
         boolean full = s.preset().equals("full");
         int warmup = Integer.getInteger("bench.io.warmup", s.preset().equals("smoke") ? 0 : 1);
         int measure = Integer.getInteger("bench.io.measure", s.preset().equals("smoke") ? 1 : full ? 5 : 3);
+        // the in-JVM peers at the full concurrency take about 0.1 s a batch: after one warm-up batch (10,000 one-item
+        // chunks for ours) their first measured batches still ran partly interpreted, 1.1-1.6x the later ones
+        int jitWarmup = Integer.getInteger("bench.io.jitWarmup", s.preset().equals("smoke") ? 0 : Math.max(warmup, 3));
         // about a second per batch for the peers whose concurrency is their own (never more than the full batch)
         int perSecond = Math.max(1, 1000 / ioWait(s));
         int streamC = ForkJoinPool.getCommonPoolParallelism() + 1;
         List<PlainHarness.Job> jobs = new ArrayList<>();
         jobs.add(job(IO, VIRTUAL + " poolSize=" + c + " (ours)", "ours:backend=virtual&poolSize=" + c, task, n, c,
-                warmup, measure, true));
+                jitWarmup, measure, true));
         jobs.add(job(IO, VIRTUAL + " poolSize=" + c + " chunkSize=10 (diagnostic)",
-                "ours:backend=virtual&poolSize=" + c + "&chunkSize=10", task, n, c, warmup, measure, true));
-        jobs.add(job(IO, THREAD + " poolSize=" + c, "ours:backend=thread&poolSize=" + c, task, n, c, warmup, measure,
+                "ours:backend=virtual&poolSize=" + c + "&chunkSize=10", task, n, c, jitWarmup, measure, true));
+        jobs.add(job(IO, THREAD + " poolSize=" + c, "ours:backend=thread&poolSize=" + c, task, n, c, jitWarmup, measure,
                 false));
         // a fifth of the batch: about 1 ms of CPU per chunk on 2 cores makes the whole batch take seconds
         jobs.add(job(IO, HAZELCAST + " poolSize=" + c, "ours:backend=hazelcast&poolSize=" + c, task, Math.max(1, n / 5),
                 c, warmup, measure, false));
         jobs.add(job(IO, PROCESS + " poolSize=2", "ours:backend=process&poolSize=2", task,
                 Math.min(n, 2 * perSecond), 2, warmup, measure, false));
-        jobs.add(job(IO, VEXECUTOR + ", " + c + " chunks", "vexecutor:" + c, task, n, c, warmup, measure, true));
-        jobs.add(job(IO, EXECUTOR + ", " + c + " threads", "executor:" + c, task, n, c, warmup, measure, false));
+        jobs.add(job(IO, VEXECUTOR + ", " + c + " chunks", "vexecutor:" + c, task, n, c, jitWarmup, measure, true));
+        jobs.add(job(IO, EXECUTOR + ", " + c + " threads", "executor:" + c, task, n, c, jitWarmup, measure, false));
         jobs.add(job(IO, STREAM, "stream", task, Math.min(n, streamC * perSecond), streamC, warmup, measure, false));
         jobs.add(job(IO, SPLIT, "split", task, Math.min(n, SPLIT_THREADS * perSecond), SPLIT_THREADS, warmup, measure,
                 false));

@@ -57,6 +57,10 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
     static final int KEPT_ANSWER_CHARS = 1024;
     /** Chunks handed to the cluster at once (each hand-over is a round trip). */
     static final int SUBMITTERS = 4;
+    /** Submitters started on an I/O thread of their own, by every pool of this JVM (for tests). */
+    private static final AtomicLong SUBMITTERS_STARTED = new AtomicLong();
+    /** The pool whose chunk's end the current I/O thread reports ({@link #reporting}); null elsewhere. */
+    private static final ThreadLocal<HazelcastBackend> REPORTING = new ThreadLocal<>();
 
     private final HazelcastPoolSettings settings;
     private final ScheduledExecutorService scheduler;
@@ -157,7 +161,59 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
      */
     private void submitInOrder(Runnable submit) {
         submits.add(submit);
-        drainSubmits();
+        if (REPORTING.get() != this) {
+            drainSubmits();
+        } // else the I/O thread reporting a chunk's end submits it next ({@link #reporting}): no thread woken for it
+    }
+
+    /**
+     * Runs a chunk's report ({@code report}: its results to the dispatcher, which hands this pool the batch's next
+     * chunk at once) on the current I/O thread, then submits what it queued from here, as one more submitter while
+     * fewer than {@value #SUBMITTERS} run: at steady state a chunk's end submits the next one on the same thread
+     * instead of waking another for it (each wake-up is a context switch on each side).
+     */
+    void reporting(Runnable report) {
+        HazelcastBackend outer = REPORTING.get();
+        REPORTING.set(this);
+        try {
+            report.run();
+        } finally {
+            if (outer == null) {
+                REPORTING.remove();
+            } else {
+                REPORTING.set(outer);
+            }
+        }
+        if (outer != this) {
+            submitHere();
+        }
+    }
+
+    private void submitHere() {
+        while (!submits.isEmpty()) {
+            int running = submitters.get();
+            if (running >= SUBMITTERS) {
+                return; // the running submitters take it: each re-checks the queue as it stops
+            }
+            if (submitters.compareAndSet(running, running + 1)) {
+                drainHere();
+                return;
+            }
+        }
+    }
+
+    private void drainHere() {
+        try {
+            Runnable next;
+            while ((next = submits.poll()) != null) {
+                next.run();
+            }
+        } finally {
+            submitters.decrementAndGet();
+            if (!submits.isEmpty()) {
+                drainSubmits();
+            }
+        }
     }
 
     private void drainSubmits() {
@@ -166,19 +222,8 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
             return; // enough submitters, or another thread just started one: they drain the queue
         }
         try {
-            io.execute(() -> {
-                try {
-                    Runnable next;
-                    while ((next = submits.poll()) != null) {
-                        next.run();
-                    }
-                } finally {
-                    submitters.decrementAndGet();
-                    if (!submits.isEmpty()) {
-                        drainSubmits();
-                    }
-                }
-            });
+            io.execute(this::drainHere);
+            SUBMITTERS_STARTED.incrementAndGet();
         } catch (RejectedExecutionException e) {
             submitters.decrementAndGet(); // stopping: stop() fails every chunk in flight
             throw e;
@@ -226,6 +271,11 @@ public final class HazelcastBackend implements ParallelBackend, ObservableBacken
         }
         return new BackendStatus(members, inFlight.size(), -1, 0, members == 0 ? "the Hazelcast cluster of parallel:"
                 + settings.poolName() + " has no member" : null);
+    }
+
+    /** How many submitters any pool of this JVM started on an I/O thread of their own (for tests). */
+    static long submittersStarted() {
+        return SUBMITTERS_STARTED.get();
     }
 
     /** The instance the pool runs on (for tests and management); null when stopped. */

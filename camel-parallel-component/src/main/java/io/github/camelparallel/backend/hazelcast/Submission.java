@@ -136,6 +136,10 @@ final class Submission implements ItemReports {
             disposeLate(error == null ? line : null);
             return;
         }
+        backend.reporting(() -> reportCompleted(line, error));
+    }
+
+    private void reportCompleted(String line, Throwable error) {
         end();
         long wallNanos = System.nanoTime() - sentNanos;
         long runNanos = wallNanos;
